@@ -1,0 +1,1 @@
+//! dyad-bench (in progress).

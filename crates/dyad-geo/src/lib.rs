@@ -1,0 +1,1 @@
+//! dyad-geo (in progress).

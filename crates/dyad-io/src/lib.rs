@@ -1,0 +1,1 @@
+//! dyad-io (in progress).

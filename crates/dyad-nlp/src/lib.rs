@@ -1,0 +1,9 @@
+//! Language layer of dyad: part-of-speech tagger, lemmatizer and dependency parser trained on UD
+//! English-EWT, and the [`Document`] they produce for the event coder.
+
+pub mod conllu;
+pub mod document;
+pub mod tags;
+
+pub use document::{Document, Sentence, Word};
+pub use tags::{DepRel, Upos, Xpos};

@@ -1,0 +1,1 @@
+//! dyad-time (in progress).
