@@ -3,7 +3,12 @@
 
 pub mod conllu;
 pub mod document;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod tagger;
 pub mod tags;
 
 pub use document::{Document, Sentence, Word};
+pub use model::ModelError;
 pub use tags::{DepRel, Upos, Xpos};

@@ -1,0 +1,1 @@
+//! Lemmatizer: rules plus an exception table learned from EWT lemmas. (in progress)

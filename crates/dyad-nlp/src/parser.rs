@@ -1,0 +1,1 @@
+//! Transition-based dependency parser producing UD relations, trained on UD English-EWT. (in progress)
