@@ -61,7 +61,10 @@ pub fn parse(text: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(ConlluError { line: line_no, problem: format!("expected 10 tab-separated columns, found {}", cols.len()) });
+            return Err(ConlluError {
+                line: line_no,
+                problem: format!("expected 10 tab-separated columns, found {}", cols.len()),
+            });
         }
         if cols[0].contains('-') || cols[0].contains('.') {
             continue;
@@ -75,7 +78,9 @@ pub fn parse(text: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         let head: u32 = if cols[6] == "_" {
             0
         } else {
-            cols[6].parse().map_err(|_| ConlluError { line: line_no, problem: format!("bad head {:?}", cols[6]) })?
+            cols[6]
+                .parse()
+                .map_err(|_| ConlluError { line: line_no, problem: format!("bad head {:?}", cols[6]) })?
         };
         cur.words.push(ConlluWord {
             form: cols[1].to_string(),

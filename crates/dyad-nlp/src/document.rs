@@ -99,7 +99,14 @@ impl Document {
                     doc.text.push(' ');
                 }
                 let lemma = doc.push_lemma(&w.lemma);
-                doc.words.push(Word { span, lemma, upos: w.upos, xpos: w.xpos, head: w.head, deprel: w.deprel });
+                doc.words.push(Word {
+                    span,
+                    lemma,
+                    upos: w.upos,
+                    xpos: w.xpos,
+                    head: w.head,
+                    deprel: w.deprel,
+                });
             }
             let end = doc.text.trim_end().len().max(sent_start);
             doc.sentences.push(Sentence {
@@ -159,10 +166,19 @@ mod tests {
         let mut out = String::new();
         doc.write_conllu(&mut out);
         let again = conllu::parse(&out).unwrap();
-        assert_eq!(again[0].words, s[0].words.iter().cloned().collect::<Vec<_>>().iter().map(|w| {
-            let mut w = w.clone();
-            w.no_space_after = w.form == "calm";
-            w
-        }).collect::<Vec<_>>());
+        assert_eq!(
+            again[0].words,
+            s[0].words
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .iter()
+                .map(|w| {
+                    let mut w = w.clone();
+                    w.no_space_after = w.form == "calm";
+                    w
+                })
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -3,8 +3,10 @@
 //! Everything downstream refers back to the raw article text through [`Span`]s (byte offsets),
 //! so evidence shown to a user can always be cut from the text they supplied.
 
+mod segmenter;
 mod span;
 
+pub use segmenter::{Segmenter, SegmenterConfig};
 pub use span::Span;
 
 /// One token: a substring of the raw text.
@@ -43,7 +45,3 @@ pub struct Segmentation {
     pub tokens: Vec<Token>,
     pub sentences: Vec<SentenceBounds>,
 }
-
-// CONTRACT (filled in by the text-layer work):
-// - `Segmenter` (immutable, built from `SegmenterConfig`) with
-//   `fn segment_into(&self, text: &str, out: &mut Segmentation)` and `fn segment(&self, text: &str) -> Segmentation`.
