@@ -1,1 +1,77 @@
-fn main() {}
+//! The `dyad` command: codes news text into political events, and the tools around it
+//! (parse, eval, dictionary lint, model training).
+
+// The binary talks to its user on standard output by design.
+#![allow(clippy::print_stdout)]
+
+mod cmd_code;
+mod cmd_dict;
+mod cmd_eval;
+mod cmd_parse;
+mod cmd_train;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turns news text into political event data: who did what to whom, when and where.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code articles into CAMEO/PLOVER events.
+    Code(cmd_code::CodeArgs),
+    /// Tokenize, tag and parse text, printing what the coder sees.
+    Parse(cmd_parse::ParseArgs),
+    /// Score the coder against a gold set (PLOVER gold JSON or PETRARCH XML records).
+    Eval(cmd_eval::EvalArgs),
+    /// Work with PETRARCH2-format dictionaries.
+    Dict {
+        #[command(subcommand)]
+        command: cmd_dict::DictCommand,
+    },
+    /// Retrain a model from a Universal Dependencies treebank.
+    Train(cmd_train::TrainArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => cmd_code::run(args),
+        Command::Parse(args) => cmd_parse::run(args),
+        Command::Eval(args) => cmd_eval::run(args),
+        Command::Dict { command } => cmd_dict::run(command),
+        Command::Train(args) => cmd_train::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("dyad: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Configures rayon's global pool; 0 means one thread per core.
+fn init_threads(threads: usize) {
+    if threads > 0 {
+        // The pool can only be built once per process; a second call is harmless to ignore.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(threads).build_global();
+    }
+}
+
+/// The stdin marker, or the given paths.
+fn inputs_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        paths.to_vec()
+    }
+}

@@ -3,14 +3,306 @@
 //!
 //! Architecture invariant: the coder knows nothing of files, formats, HTTP or storage; it takes
 //! documents in and gives [`Event`]s out.
+//!
+//! The work per sentence, in order: discards ([`lexicon`]), actor phrases and noun-phrase codes
+//! ([`actors`], with [`coref`] for pronouns and descriptions), verb patterns ([`patterns`]),
+//! clause frames and verb+verb interplay ([`clauses`], with [`pico`] for code arithmetic), then
+//! dates ([`dates`]), places ([`location`]) and the ontology (QuadClass, Goldstein, PLOVER).
+//!
+//! Negation: by default a negated verb ("did not accuse") is coded as its positive event with
+//! `negated: true` ([`NegationPolicy::Mark`]); [`NegationPolicy::Petrarch`] follows PETRARCH2
+//! (the PICO inverse: "did not disapprove" = 050; no event when there is none), and
+//! [`NegationPolicy::Skip`] drops negated events.
 
+mod actors;
+mod clauses;
+mod coref;
+mod dates;
 mod event;
+mod lexicon;
+mod location;
+mod patterns;
+mod pico;
+mod sentence;
+
+use chrono::NaiveDate;
+use dyad_dict::{ActorCode, Dictionaries};
+use dyad_geo::Gazetteer;
+use dyad_nlp::{DepRel, Document};
+use dyad_ontology::Ontology;
 
 pub use event::{Event, EventActor, Evidence, Location, Modality, PloverCoding};
 
-// CONTRACT (filled in by the coder work):
-// - `Coder` (immutable; built once from dictionaries, ontology, gazetteer and NLP models; `Send + Sync`)
-//   and `CoderScratch` (per thread).
-// - `Coder::code_text(&self, article: &Article, scratch: &mut CoderScratch) -> CodedDocument`
-//   where `Article { id, date: NaiveDate, text, .. }` and `CodedDocument { sentences: usize, events: Vec<Event> }`.
-// - `Coder::code_document(&self, doc: &Document, date, scratch)` for a pre-analysed document.
+use crate::actors::{find_mentions, is_subject, Ent, Mention, NpCoder};
+use crate::clauses::{ClauseCoder, Frame, Triple};
+use crate::coref::Memory;
+use crate::lexicon::{Lexicon, Sources};
+use crate::pico::Pico;
+use crate::sentence::Sent;
+
+/// What to do with a negated verb ("did not accuse", "never met").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NegationPolicy {
+    /// Code the event the verb names and set `negated: true` (the default: nothing is lost,
+    /// and consumers filter on the flag).
+    #[default]
+    Mark,
+    /// PETRARCH2 semantics: the negated code through PICO ("not disapprove" = 050, "will not
+    /// coerce" = 057); no event when the negation has no code.
+    Petrarch,
+    /// Drop negated events.
+    Skip,
+}
+
+/// Coder options.
+#[derive(Debug, Clone)]
+pub struct CoderConfig {
+    pub negation: NegationPolicy,
+    /// Cooperation codes (roots 03 to 06) with several actors and no other target give
+    /// reciprocal pairs ("X and Y held talks": X->Y and Y->X).
+    pub reciprocal_cooperation: bool,
+    /// Events need a coded source and target (PETRARCH's `require_dyad`); null codes such as
+    /// "---GOV" ("an official") do not count.
+    pub require_dyad: bool,
+    /// At most this many events per sentence (the first ones in sentence order are kept).
+    pub max_events_per_sentence: usize,
+    /// Fall back to the dateline's place when the clause names none.
+    pub dateline_location: bool,
+}
+
+impl Default for CoderConfig {
+    fn default() -> Self {
+        CoderConfig {
+            negation: NegationPolicy::Mark,
+            reciprocal_cooperation: true,
+            require_dyad: true,
+            max_events_per_sentence: 16,
+            dateline_location: true,
+        }
+    }
+}
+
+/// An article to code.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    pub id: &'a str,
+    pub date: Option<NaiveDate>,
+    pub text: &'a str,
+}
+
+/// The result of coding one article.
+#[derive(Debug, Clone)]
+pub struct CodedDocument {
+    pub sentences: usize,
+    pub events: Vec<Event>,
+    /// The article date used.
+    pub date: NaiveDate,
+}
+
+/// The event coder: immutable, `Send + Sync`, built once.
+#[derive(Debug)]
+pub struct Coder {
+    lex: Lexicon,
+    pico: Pico,
+    config: CoderConfig,
+    ontology: &'static Ontology,
+    gazetteer: &'static Gazetteer,
+}
+
+/// Per-thread reusable buffers.
+#[derive(Debug, Default)]
+pub struct CoderScratch {
+    sent: Sent,
+    mentions: Vec<Mention>,
+    memory: Memory,
+    frames: Vec<Frame>,
+    triples: Vec<Triple>,
+    pre: Vec<u32>,
+    post: Vec<u32>,
+}
+
+impl Coder {
+    /// Builds a coder from dictionaries (copied into the coder's own indexes).
+    pub fn new(dicts: &Dictionaries, config: CoderConfig) -> Coder {
+        let lex = Lexicon::build(Sources {
+            actors: &dicts.actors.actors,
+            agents: &dicts.agents.agents,
+            verbs: &dicts.verbs.verbs,
+            blocks: &dicts.verbs.blocks,
+            synsets: &dicts.verbs.synsets,
+            transformations: &dicts.verbs.transformations,
+            discards: &dicts.discards.discards,
+            issues: &dicts.issues.issues,
+        });
+        Coder { lex, pico: Pico::embedded(), config, ontology: Ontology::embedded(), gazetteer: Gazetteer::embedded() }
+    }
+
+    pub fn config(&self) -> &CoderConfig {
+        &self.config
+    }
+
+    /// Whether a discard phrase occurs in the loaded sentence: `Some(true)` for a story-level
+    /// discard, `Some(false)` for a sentence-level one.
+    fn discard(&self, sent: &Sent) -> Option<bool> {
+        let n = sent.parts.len();
+        let mut hit: Option<bool> = None;
+        for p in 0..n {
+            let t = sent.part_text(p);
+            // Every prefix of the part is a candidate first word: a stem discard ("BASEBALL")
+            // also matches longer words ("BASEBALLS").
+            for (cut, _) in t.char_indices().skip(1).chain(std::iter::once((t.len(), ' '))) {
+                let Some(ids) = self.lex.discard_first.get(&t[..cut]) else { continue };
+                for &id in ids {
+                    let d = &self.lex.discards[id as usize];
+                    let first_ok = cut == t.len() || (d.words.len() == 1 && !d.whole_word);
+                    if first_ok && discard_matches(sent, p, &d.words, d.whole_word) {
+                        hit = Some(hit.unwrap_or(false) || d.story);
+                    }
+                }
+            }
+        }
+        hit
+    }
+
+    /// Codes a pre-analysed document; `date` is the article date.
+    pub fn code_document(&self, doc: &Document, date: NaiveDate, scratch: &mut CoderScratch) -> Vec<Event> {
+        let mut events = Vec::new();
+        scratch.memory.clear();
+        // A story-level discard anywhere cancels the story.
+        for s in 0..doc.sentences.len() {
+            scratch.sent.load(doc, s);
+            if self.discard(&scratch.sent) == Some(true) {
+                return events;
+            }
+        }
+        for s in 0..doc.sentences.len() {
+            scratch.sent.load(doc, s);
+            if self.discard(&scratch.sent).is_some() {
+                continue;
+            }
+            self.code_sentence(doc, date, scratch, &mut events);
+        }
+        events
+    }
+
+    fn code_sentence(&self, doc: &Document, date: NaiveDate, scratch: &mut CoderScratch, events: &mut Vec<Event>) {
+        let CoderScratch { sent, mentions, memory, frames, triples, pre, post } = scratch;
+        find_mentions(&self.lex, sent, mentions);
+        let np = NpCoder { lex: &self.lex, sent, date, mentions, memory, doc_text: &doc.text };
+        let cc = ClauseCoder { np: &np, pico: &self.pico, config: &self.config };
+        frames.clear();
+        triples.clear();
+        for v in 0..sent.len() as u32 {
+            if let Some(f) = cc.frame(v, pre, post) {
+                frames.push(f);
+            }
+        }
+        cc.link(frames);
+        cc.triples(frames, triples);
+        triples.truncate(self.config.max_events_per_sentence);
+        let issues = if triples.is_empty() { Vec::new() } else { self.issues(sent) };
+        let sentence_text = doc.sentence_text(sent.index).to_string();
+        let dateline = if self.config.dateline_location { doc.dateline.as_ref().and_then(|d| d.place.as_deref()) } else { None };
+        for t in triples.iter() {
+            let f = &frames[t.frame];
+            let (rule, pattern) = clauses::describe(&self.lex, f);
+            let future = matches!(f.modality, Modality::Future | Modality::Intent);
+            let ev_date = dates::event_date(sent, f.verb, date, future);
+            let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);
+            let info = self.ontology.get(t.code);
+            let plover = self.ontology.plover(t.code).map(|p| PloverCoding {
+                event: p.event.to_string(),
+                mode: p.mode.map(str::to_string),
+                context: p.context.map(str::to_string),
+            });
+            events.push(Event {
+                sentence: sent.index as u32,
+                date: ev_date,
+                source: Some(event_actor(&np, &t.source)),
+                target: Some(event_actor(&np, &t.target)),
+                cameo: t.code,
+                quad_class: self.ontology.quad_class(t.code).number(),
+                goldstein: info.and_then(|i| i.goldstein).or_else(|| self.ontology.goldstein(t.code)).unwrap_or(0.0),
+                plover,
+                modality: f.modality,
+                negated: t.negated,
+                location: loc,
+                evidence: Evidence { sentence_text: sentence_text.clone(), verb_span: sent.words[f.verb as usize].span, rule, pattern },
+                issues: issues.clone(),
+            });
+        }
+        // Remember the sentence's subjects and objects for later pronouns and descriptions.
+        let mut seen: Vec<(ActorCode, dyad_text::Span, bool)> = Vec::new();
+        for w in 0..sent.len() as u32 {
+            let r = sent.rel(w);
+            let subject = is_subject(r);
+            if subject || matches!(r, DepRel::OBJ | DepRel::OBL | DepRel::NMOD_POSS) {
+                for e in np.np(w) {
+                    if e.antecedent.is_none() && !e.is_null() {
+                        let (_, span) = np.text_of(&e);
+                        seen.push((e.code, span, subject));
+                    }
+                }
+            }
+        }
+        for (c, s, subj) in seen {
+            memory.add(&c, s, subj);
+        }
+    }
+
+    /// Issue codes found in the loaded sentence, each once.
+    fn issues(&self, sent: &Sent) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        if self.lex.issue_index.is_empty() {
+            return out;
+        }
+        let n = sent.parts.len();
+        let mut p = 0;
+        while p < n {
+            if let Some((len, id)) = self.lex.issue_index.longest_at(n, |i| sent.part_text(i), p, |_| true) {
+                if let Some(issue) = self.lex.issues.get(id as usize) {
+                    if !out.iter().any(|c| *c == *issue.code) {
+                        out.push(issue.code.to_string());
+                    }
+                }
+                p += len;
+            } else {
+                p += 1;
+            }
+        }
+        out
+    }
+}
+
+fn discard_matches(sent: &Sent, p: usize, words: &[Box<str>], whole_word: bool) -> bool {
+    let n = sent.parts.len();
+    if p + words.len() > n {
+        return false;
+    }
+    words.iter().enumerate().all(|(k, w)| {
+        let t = sent.part_text(p + k);
+        if k + 1 == words.len() && !whole_word {
+            t.starts_with(&**w)
+        } else {
+            t == &**w
+        }
+    })
+}
+
+fn event_actor(np: &NpCoder<'_>, e: &Ent) -> EventActor {
+    let (text, span) = np.text_of(e);
+    let code = e.code.as_str();
+    let root = code.get(..3).unwrap_or("");
+    let sectors = code.get(3..).unwrap_or("");
+    EventActor {
+        code: e.code.clone(),
+        country: (root != "---" && !root.is_empty()).then(|| root.to_string()),
+        sector: (!sectors.is_empty()).then(|| sectors.to_string()),
+        text,
+        span,
+        antecedent: e.antecedent,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -3,8 +3,13 @@
 //! Everything downstream refers back to the raw article text through [`Span`]s (byte offsets),
 //! so evidence shown to a user can always be cut from the text they supplied.
 
+mod abbrev;
+mod chars;
+mod dateline;
 mod segmenter;
+mod sentences;
 mod span;
+mod tokenize;
 
 pub use segmenter::{Segmenter, SegmenterConfig};
 pub use span::Span;
@@ -26,6 +31,8 @@ pub struct Dateline {
     pub date: Option<chrono::NaiveDate>,
     /// The news source named in parentheses ("Reuters"), if any.
     pub source: Option<String>,
+    /// Month and day (1-based) when the dateline gives them, even without a year ("March 3").
+    pub month_day: Option<(u32, u32)>,
 }
 
 /// Where one sentence lies, in bytes and in tokens.

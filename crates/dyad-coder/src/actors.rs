@@ -1,0 +1,488 @@
+//! Actors: dictionary phrases (actors and agents) found in a sentence, attached to the head
+//! word of their span, and combined into actor codes per noun phrase of the dependency tree.
+//!
+//! A noun phrase is coded PETRARCH-style, in priority order: the actor and agent phrases of the
+//! phrase's own words (its "core": compounds, adjectives, possessors), then its prepositional
+//! phrases ("the government of Iraq"), then an apposition, then pronoun or description
+//! resolution. Conjuncts ("Iraqi, Iranian and US officials", "Iraq and Iran") give one actor
+//! each.
+
+use chrono::NaiveDate;
+use dyad_dict::ActorCode;
+use dyad_nlp::{DepRel, Upos};
+use dyad_text::Span;
+
+use crate::coref::Memory;
+use crate::lexicon::{EntryKind, Lexicon};
+use crate::sentence::{Sent, NONE};
+
+/// A dictionary phrase found in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    /// First word (inclusive).
+    pub start: u32,
+    /// Last word (exclusive).
+    pub end: u32,
+    /// The word of the span whose head lies outside it.
+    pub head: u32,
+    pub kind: EntryKind,
+}
+
+/// A coded actor attached to a noun phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Ent {
+    pub code: ActorCode,
+    /// Words the actor was found in (first, last exclusive).
+    pub start: u32,
+    pub end: u32,
+    /// For pronouns and descriptions: the earlier mention this one stands for.
+    pub antecedent: Option<Span>,
+    /// Whether the actor came only from a possessive pronoun (a weak reading, used last).
+    pub weak: bool,
+}
+
+impl Ent {
+    /// Whether the code has no country or group ("---GOV" from "an official").
+    pub fn is_null(&self) -> bool {
+        self.code.as_str().starts_with("---")
+    }
+}
+
+/// Finds every actor and agent phrase of the sentence, longest match first, left to right.
+pub(crate) fn find_mentions(lex: &Lexicon, sent: &Sent, out: &mut Vec<Mention>) {
+    out.clear();
+    let n = sent.parts.len();
+    let mut p = 0;
+    while p < n {
+        if let Some((len, kind)) = lex.names.longest_at(n, |i| sent.part_text(i), p, |_| true) {
+            let start = sent.parts[p].word;
+            let end = sent.parts[p + len - 1].word + 1;
+            let head = span_head(sent, start, end);
+            out.push(Mention { start, end, head, kind });
+            p += len;
+        } else {
+            p += 1;
+        }
+    }
+}
+
+/// The word of `start..end` whose head is outside the span (the first such word).
+pub(crate) fn span_head(sent: &Sent, start: u32, end: u32) -> u32 {
+    for i in start..end {
+        let h = sent.head_of(i);
+        if h == NONE || h < start || h >= end {
+            return i;
+        }
+    }
+    end.saturating_sub(1)
+}
+
+/// Relations that keep a dependent inside its head's noun phrase core.
+fn is_core_rel(rel: DepRel) -> bool {
+    matches!(
+        rel.as_str(),
+        "compound" | "flat" | "amod" | "det" | "nummod" | "nmod:poss" | "fixed" | "flat:foreign" | "det:poss" | "nmod:npmod" | "advmod" | "dep" | "case"
+    )
+}
+
+/// Relations through which a phrase's prepositional dependents are searched.
+fn is_pp_rel(rel: DepRel) -> bool {
+    matches!(rel.as_str(), "nmod" | "obl" | "nmod:unmarked")
+}
+
+/// Coding of noun phrases within one sentence.
+pub(crate) struct NpCoder<'a> {
+    pub lex: &'a Lexicon,
+    pub sent: &'a Sent,
+    pub date: NaiveDate,
+    pub mentions: &'a [Mention],
+    pub memory: &'a Memory,
+    pub doc_text: &'a str,
+}
+
+/// What the core words of a phrase hold.
+#[derive(Default)]
+struct Core {
+    /// (word position, actor code, attached through `conj`).
+    actors: Vec<(u32, ActorCode, bool, u32, u32)>,
+    /// (word position, agent index).
+    agents: Vec<(u32, u32)>,
+    /// Possessive pronouns in the core.
+    poss_pron: Option<u32>,
+}
+
+impl NpCoder<'_> {
+    fn words_span(&self, start: u32, end: u32) -> Span {
+        let a = self.sent.words[start as usize].span.start;
+        let b = self.sent.words[end.saturating_sub(1).max(start) as usize].span.end;
+        Span::new(a as usize, b.max(a) as usize)
+    }
+
+    /// Collects the core words of `h` (itself and its core dependents, conjuncts of modifiers
+    /// included) and the dictionary phrases headed there.
+    fn core(&self, h: u32, skip_head_agents: bool) -> Core {
+        let mut core_words: Vec<(u32, bool)> = Vec::new();
+        let sent = self.sent;
+        let mut stack = vec![(h, false)];
+        while let Some((w, via_conj)) = stack.pop() {
+            if core_words.len() > 64 {
+                break;
+            }
+            core_words.push((w, via_conj));
+            for &k in sent.kids(w) {
+                let r = sent.rel(k);
+                if is_core_rel(r) || (r == DepRel::CONJ && w != h) {
+                    stack.push((k, via_conj || r == DepRel::CONJ));
+                }
+            }
+        }
+        let mut c = Core::default();
+        for m in self.mentions {
+            let Some(&(_, via_conj)) = core_words.iter().find(|(w, _)| *w == m.head) else { continue };
+            match m.kind {
+                EntryKind::Actor(a) => {
+                    let Some(actor) = self.lex.actors.get(a as usize) else { continue };
+                    if let Some(code) = actor.code_on(self.date) {
+                        c.actors.push((m.head, code.clone(), via_conj, m.start, m.end));
+                    }
+                }
+                EntryKind::Agent(a) => {
+                    if skip_head_agents && m.head == h {
+                        continue;
+                    }
+                    c.agents.push((m.start, a));
+                }
+            }
+        }
+        for &(w, _) in &core_words {
+            if w != h && sent.upos(w) == Upos::PRON && sent.rel(w) == DepRel::NMOD_POSS {
+                c.poss_pron = Some(w);
+            }
+        }
+        c.agents.sort_by_key(|a| a.0);
+        c
+    }
+
+    /// Applies the agents of a core to an actor code ("USA" + ~GOV = "USAGOV"); an agent whose
+    /// code the actor already carries is not added again ("WHITE HOUSE officials" = USAGOV).
+    fn apply_agents(&self, base: Option<&ActorCode>, agents: &[(u32, u32)]) -> Option<ActorCode> {
+        let mut code: String = base.map_or_else(String::new, |c| c.as_str().to_string());
+        let mut prefix = String::new();
+        for &(_, a) in agents {
+            let frag = self.lex.agent_fragment(a);
+            if frag.is_empty() {
+                continue;
+            }
+            if has_unit(&code, frag) || has_unit(&prefix, frag) {
+                continue;
+            }
+            if self.lex.agent_is_prefix(a) {
+                prefix.push_str(frag);
+            } else {
+                if code.is_empty() {
+                    code.push_str("---");
+                }
+                code.push_str(frag);
+            }
+        }
+        let full = if code.is_empty() && prefix.is_empty() {
+            return None;
+        } else if code.is_empty() {
+            prefix
+        } else if prefix.is_empty() {
+            code
+        } else if let Some(rest) = code.strip_prefix("---") {
+            format!("{prefix}{rest}")
+        } else {
+            format!("{prefix}{code}")
+        };
+        ActorCode::new(&full).ok()
+    }
+
+    /// The actors a noun phrase headed by `h` stands for, conjuncts included.
+    pub fn np(&self, h: u32) -> Vec<Ent> {
+        let mut out = Vec::new();
+        self.np_into(h, 0, &mut out);
+        out
+    }
+
+    fn np_into(&self, h: u32, depth: u32, out: &mut Vec<Ent>) {
+        if depth > 6 || h == NONE || h as usize >= self.sent.len() {
+            return;
+        }
+        let before = out.len();
+        self.np_single(h, depth, out);
+        let sent = self.sent;
+        for &k in sent.kids(h) {
+            if sent.rel(k) == DepRel::CONJ && sent.is_nominal(k) {
+                let n0 = out.len();
+                self.np_single(k, depth, out);
+                if n0 == out.len() || out[n0..].iter().all(Ent::is_null) {
+                    // A conjunct with only an agent ("media and government") shares the
+                    // actors of the first conjunct's modifiers and prepositional phrases.
+                    let inherited = self.inherit(h, k, depth);
+                    if !inherited.is_empty() {
+                        out.truncate(n0);
+                        out.extend(inherited);
+                    }
+                }
+            }
+        }
+        // Keep one entry per code.
+        let mut i = before;
+        while i < out.len() {
+            if out[before..i].iter().any(|e| e.code == out[i].code) {
+                out.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Actors for conjunct `k` (agents only) from the first conjunct `h`.
+    fn inherit(&self, h: u32, k: u32, depth: u32) -> Vec<Ent> {
+        let kc = self.core(k, false);
+        if kc.agents.is_empty() {
+            return Vec::new();
+        }
+        let hc = self.core(h, true);
+        let mut out = Vec::new();
+        let mut bases: Vec<(ActorCode, u32, u32)> = hc.actors.iter().map(|a| (a.1.clone(), a.3, a.4)).collect();
+        if bases.is_empty() {
+            let mut pp = Vec::new();
+            self.pp_actors(h, depth, &mut pp);
+            bases = pp.into_iter().map(|e| (e.code, e.start, e.end)).collect();
+        }
+        for (code, s, e) in bases {
+            let mut agents = hc.agents.clone();
+            agents.extend(kc.agents.iter().copied());
+            if let Some(c) = self.apply_agents(Some(&code), &agents) {
+                out.push(Ent { code: c, start: s.min(k), end: e.max(k + 1), antecedent: None, weak: false });
+            }
+        }
+        out
+    }
+
+    /// Actors of the prepositional dependents of `h` ("of Iraq", "from Gondor").
+    fn pp_actors(&self, h: u32, depth: u32, out: &mut Vec<Ent>) {
+        for &k in self.sent.kids(h) {
+            if is_pp_rel(self.sent.rel(k)) && self.sent.is_nominal(k) {
+                let n0 = out.len();
+                self.np_into(k, depth + 1, out);
+                if out.len() > n0 {
+                    // Drop weak readings when a proper one is found.
+                    if out[n0..].iter().any(|e| !e.weak) {
+                        let mut i = n0;
+                        while i < out.len() {
+                            if out[i].weak {
+                                out.remove(i);
+                            } else {
+                                i += 1;
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// One conjunct: core actors and agents, else prepositional phrases, else apposition,
+    /// else pronoun/description resolution.
+    fn np_single(&self, h: u32, depth: u32, out: &mut Vec<Ent>) {
+        let sent = self.sent;
+        let core = self.core(h, false);
+        let (hs, he) = self.extent(h);
+        if !core.actors.is_empty() {
+            let multi = core.actors.iter().any(|a| a.2);
+            let mut chosen: Vec<&(u32, ActorCode, bool, u32, u32)> = Vec::new();
+            if multi {
+                chosen.extend(core.actors.iter());
+            } else {
+                // One actor: the first in word order, unless a later one extends its code
+                // ("EGY" and "EGYGOV" give "EGYGOV").
+                let mut best = core.actors.iter().min_by_key(|a| a.3);
+                if let Some(b) = best {
+                    for a in &core.actors {
+                        if a.1.as_str().len() > b.1.as_str().len() && a.1.as_str().starts_with(b.1.as_str()) {
+                            best = Some(a);
+                        }
+                    }
+                }
+                chosen.extend(best);
+            }
+            for a in chosen {
+                // Agents that sit inside the actor's own phrase are already part of its code.
+                let agents: Vec<(u32, u32)> = core.agents.iter().copied().filter(|g| g.0 < a.3 || g.0 >= a.4).collect();
+                if let Some(code) = self.apply_agents(Some(&a.1), &agents) {
+                    out.push(Ent { code, start: hs.min(a.3), end: he.max(a.4), antecedent: None, weak: false });
+                }
+            }
+            return;
+        }
+        if !core.agents.is_empty() {
+            let mut pp = Vec::new();
+            self.pp_actors(h, depth, &mut pp);
+            if pp.is_empty() {
+                if let Some(p) = core.poss_pron {
+                    if let Some(e) = self.pronoun(p) {
+                        pp.push(e);
+                    }
+                }
+            }
+            if !pp.is_empty() {
+                for e in pp {
+                    if let Some(code) = self.apply_agents(Some(&e.code), &core.agents) {
+                        out.push(Ent { code, start: hs, end: he, antecedent: e.antecedent, weak: false });
+                    }
+                }
+                return;
+            }
+            if let Some(code) = self.apply_agents(None, &core.agents) {
+                // A definite description ("the prime minister") names an actor already seen.
+                let definite = sent.kids(h).iter().any(|&k| sent.rel(k) == DepRel::DET && sent.form(k) == "THE");
+                if definite {
+                    if let Some(e) = self.memory.description(&code, sent.words[h as usize].span.start as usize) {
+                        out.push(Ent { code: e.0, start: hs, end: he, antecedent: Some(e.1), weak: false });
+                        return;
+                    }
+                }
+                out.push(Ent { code, start: hs, end: he, antecedent: None, weak: false });
+            }
+            return;
+        }
+        if sent.upos(h) == Upos::PRON {
+            if let Some(e) = self.pronoun(h) {
+                out.push(e);
+            }
+            return;
+        }
+        let n0 = out.len();
+        self.pp_actors(h, depth, out);
+        if out.len() > n0 {
+            return;
+        }
+        for &k in sent.kids(h) {
+            if sent.rel(k) == DepRel::APPOS {
+                self.np_into(k, depth + 1, out);
+                if out.len() > n0 {
+                    return;
+                }
+            }
+        }
+        if let Some(p) = core.poss_pron {
+            if let Some(mut e) = self.pronoun(p) {
+                e.weak = true;
+                out.push(e);
+            }
+        }
+    }
+
+    /// The words of a phrase's core, for the actor's text and span.
+    fn extent(&self, h: u32) -> (u32, u32) {
+        let sent = self.sent;
+        let (mut a, mut b) = (h, h + 1);
+        let mut stack = vec![h];
+        while let Some(w) = stack.pop() {
+            for &k in sent.kids(w) {
+                let r = sent.rel(k);
+                if is_core_rel(r) && r != DepRel::CASE && r != DepRel::DET {
+                    a = a.min(k);
+                    b = b.max(k + 1);
+                    if stack.len() < 64 {
+                        stack.push(k);
+                    }
+                }
+            }
+        }
+        (a, b)
+    }
+
+    /// Resolves a pronoun to an earlier actor: the subject of an enclosing clause that comes
+    /// before it in the sentence, else the article's most recent subject.
+    pub fn pronoun(&self, p: u32) -> Option<Ent> {
+        let sent = self.sent;
+        let form = sent.form(p);
+        if !is_referring_pronoun(form) {
+            return None;
+        }
+        let possessive = sent.rel(p) == DepRel::NMOD_POSS || matches!(form, "ITS" | "HIS" | "HER" | "THEIR");
+        let mut v = sent.head_of(p);
+        let mut first_clause = true;
+        let mut steps = 0;
+        while v != NONE && steps < 32 {
+            steps += 1;
+            if sent.is_verb(v) || sent.kids(v).iter().any(|&k| is_subject(sent.rel(k))) {
+                for &k in sent.kids(v) {
+                    if is_subject(sent.rel(k)) && k < p && !sent.dominates(k, p) && (possessive || !first_clause) {
+                        let ents = self.np_no_pronoun(k);
+                        if let Some(e) = ents.into_iter().find(|e| !e.is_null()) {
+                            let span = self.words_span(e.start, e.end);
+                            let (a, b) = (p, p + 1);
+                            return Some(Ent { code: e.code, start: a, end: b, antecedent: Some(span), weak: false });
+                        }
+                    }
+                }
+                first_clause = false;
+            }
+            v = sent.head_of(v);
+        }
+        let at = sent.words[p as usize].span.start as usize;
+        self.memory.last_subject(at).map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false })
+    }
+
+    /// Like [`NpCoder::np`] for a subject used as an antecedent: a pronoun there is not
+    /// followed further, which keeps resolution finite.
+    fn np_no_pronoun(&self, h: u32) -> Vec<Ent> {
+        if self.sent.upos(h) == Upos::PRON {
+            return Vec::new();
+        }
+        self.np(h)
+    }
+
+    /// The text of an actor.
+    pub fn text_of(&self, e: &Ent) -> (String, Span) {
+        let span = self.words_span(e.start, e.end);
+        (span.slice(self.doc_text).to_string(), span)
+    }
+}
+
+/// Whether `code` already holds `frag` as whole three-letter units.
+fn has_unit(code: &str, frag: &str) -> bool {
+    if frag.is_empty() || code.len() < frag.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i + frag.len() <= code.len() {
+        if code.get(i..i + frag.len()) == Some(frag) {
+            return true;
+        }
+        i += 3;
+    }
+    false
+}
+
+pub(crate) fn is_subject(rel: DepRel) -> bool {
+    matches!(rel.as_str(), "nsubj" | "nsubj:pass" | "csubj" | "nsubj:outer" | "csubj:pass")
+}
+
+/// Third-person pronouns that refer back to an actor.
+fn is_referring_pronoun(form: &str) -> bool {
+    matches!(
+        form,
+        "HE" | "SHE" | "IT" | "THEY" | "HIM" | "HER" | "THEM" | "HIS" | "ITS" | "THEIR" | "ITSELF" | "HIMSELF" | "HERSELF" | "THEMSELVES"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_three_letters() {
+        assert!(has_unit("USAGOV", "GOV"));
+        assert!(!has_unit("USAGOV", "AGO"));
+        assert!(has_unit("HGWGOVMED", "GOVMED"));
+        assert!(!has_unit("", "GOV"));
+    }
+}

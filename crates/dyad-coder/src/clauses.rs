@@ -1,0 +1,499 @@
+//! Clauses: for every dictionary verb of a sentence, its source and target (subject, object,
+//! prepositional phrases, passive agent, pattern markers), negation and modality; then the
+//! verb+verb interplay of `xcomp`/`ccomp` chains ("agreed to meet", "said X attacked Y") and
+//! the expansion into (source, target, code) triples, reciprocal pairs included.
+
+use dyad_dict::model::VerbCode;
+use dyad_nlp::{DepRel, Upos};
+use dyad_ontology::CameoCode;
+
+use crate::actors::{is_subject, Ent, NpCoder};
+use crate::event::Modality;
+use crate::patterns::{lookup_verb, regions, PatternMatch, Slot, VerbContext, VerbHit};
+use crate::pico::Pico;
+use crate::sentence::{Sent, NONE};
+use crate::{CoderConfig, NegationPolicy};
+
+/// One coded verb.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub verb: u32,
+    pub hit: VerbHit,
+    pub m: PatternMatch,
+    pub sources: Vec<Ent>,
+    pub targets: Vec<Ent>,
+    pub negated: bool,
+    pub modality: Modality,
+    /// The frame of the clause this verb governs through `xcomp`/`ccomp`, if coded.
+    pub lower: Option<usize>,
+    /// Whether the verb was found passive.
+    pub passive: bool,
+    /// Whether the event goes out (a governing verb may absorb it).
+    pub emit: bool,
+    /// The code after combination with a lower verb, if any.
+    pub combined: Option<CameoCode>,
+}
+
+/// One (source, target, code) triple ready to become an event.
+#[derive(Debug, Clone)]
+pub(crate) struct Triple {
+    pub frame: usize,
+    pub source: Ent,
+    pub target: Ent,
+    pub code: CameoCode,
+    pub negated: bool,
+}
+
+/// The subject heads of verb `v`: its own subject, else the one it shares (xcomp controller,
+/// first conjunct, governing clause). The flag says whether the subject is a passive one.
+pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
+    let mut v = v;
+    for _ in 0..8 {
+        if let Some(&k) = sent.kids(v).iter().find(|&&k| is_subject(sent.rel(k))) {
+            return (vec![k], sent.rel(k) == DepRel::NSUBJ_PASS);
+        }
+        let h = sent.head_of(v);
+        if h == NONE {
+            break;
+        }
+        match sent.rel(v).as_str() {
+            "xcomp" => {
+                // Object control: "urged Bree to help" makes Bree the helper.
+                if let Some(o) = sent.kid(h, DepRel::OBJ).or_else(|| sent.kid(h, DepRel::IOBJ)) {
+                    return (vec![o], false);
+                }
+                v = h;
+            }
+            "conj" | "advcl" | "ccomp" | "parataxis" => v = h,
+            "acl" | "acl:relcl" => {
+                // A participle modifying a noun: the noun acts ("troops firing"), or undergoes
+                // ("the man arrested") when the participle is passive.
+                let passive = sent.words[v as usize].xpos.as_str() == "VBN";
+                return (vec![h], passive);
+            }
+            _ => break,
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// Whether verb `v` is negated by its own "not", "n't" or "never".
+fn negated(sent: &Sent, v: u32) -> bool {
+    sent.kids(v).iter().any(|&k| {
+        let f = sent.form(k);
+        (sent.rel(k) == DepRel::ADVMOD || sent.rel(k).as_str() == "neg" || sent.upos(k) == Upos::PART)
+            && matches!(f, "NOT" | "N'T" | "NEVER" | "NT")
+    })
+}
+
+/// The modality of verb `v`: its modal auxiliaries, "if" clauses, and governing verbs of intent
+/// ("plans to", "pledged to", "is to", "was due to").
+fn modality(sent: &Sent, v: u32) -> Modality {
+    let mut cur = v;
+    for depth in 0..6 {
+        for &k in sent.kids(cur) {
+            let r = sent.rel(k);
+            let f = sent.form(k);
+            if r == DepRel::AUX || (depth == 0 && r == DepRel::AUX_PASS) {
+                match f {
+                    "WILL" | "WOULD" | "SHALL" | "'LL" | "WO" => return Modality::Future,
+                    "COULD" | "MIGHT" | "MAY" | "CAN" | "CA" | "SHOULD" | "MUST" => return Modality::Hypothetical,
+                    _ => {}
+                }
+            }
+            if r == DepRel::MARK && f == "IF" {
+                return Modality::Hypothetical;
+            }
+        }
+        if depth > 0 {
+            match sent.lemma(cur) {
+                "PLAN" | "INTEND" | "PLEDGE" | "THREATEN" | "PROMISE" | "VOW" | "AIM" | "WANT" | "SEEK" | "HOPE" | "DUE" | "EXPECT"
+                | "PREPARE" | "DECIDE" | "AGREE" | "OFFER" | "PROPOSE" => return Modality::Intent,
+                "BE" | "ABOUT" => return Modality::Future,
+                _ => {}
+            }
+        }
+        if !matches!(sent.rel(cur).as_str(), "xcomp" | "conj") {
+            break;
+        }
+        let h = sent.head_of(cur);
+        if h == NONE {
+            break;
+        }
+        cur = h;
+    }
+    Modality::Asserted
+}
+
+/// Codes the verbs of one sentence into frames.
+pub(crate) struct ClauseCoder<'a> {
+    pub np: &'a NpCoder<'a>,
+    pub pico: &'a Pico,
+    pub config: &'a CoderConfig,
+}
+
+impl ClauseCoder<'_> {
+    fn sent(&self) -> &Sent {
+        self.np.sent
+    }
+
+    /// Actors of phrase `h`, leaving out ones equal to all of `avoid` (a possessive pronoun
+    /// bound to the subject is not a target).
+    fn actors_avoiding(&self, h: u32, avoid: &[Ent]) -> Vec<Ent> {
+        let mut v = self.np.np(h);
+        v.retain(|e| !avoid.iter().any(|a| a.code == e.code));
+        v
+    }
+
+    /// The default target search: the object, then prepositional phrases, then complement
+    /// clauses (their subjects and objects), then any actor after the verb.
+    fn default_targets(&self, v: u32, m: &PatternMatch, sources: &[Ent], post: &[u32], skip: &[u32]) -> Vec<Ent> {
+        let sent = self.sent();
+        if let Some(w) = m.pp_target {
+            let t = self.actors_avoiding(w, sources);
+            if !t.is_empty() {
+                return t;
+            }
+        }
+        for &k in sent.kids(v) {
+            if matches!(sent.rel(k), DepRel::OBJ | DepRel::IOBJ) && !skip.contains(&k) {
+                let t = self.actors_avoiding(k, sources);
+                if !t.is_empty() && t.iter().any(|e| !e.weak) {
+                    return t;
+                }
+            }
+        }
+        for &k in sent.kids(v) {
+            let r = sent.rel(k);
+            if k > v && matches!(r.as_str(), "obl" | "obl:arg" | "obl:agent" | "nmod" | "obl:unmarked") && !skip.contains(&k) {
+                let t = self.actors_avoiding(k, sources);
+                if !t.is_empty() && t.iter().any(|e| !e.weak) {
+                    return t;
+                }
+            }
+        }
+        // Complement clauses, and clauses hanging off the object ("the roads leading into X").
+        let mut clauses: Vec<u32> = Vec::new();
+        for &k in sent.kids(v) {
+            let r = sent.rel(k).as_str();
+            if matches!(r, "xcomp" | "ccomp") {
+                clauses.push(k);
+            }
+            if matches!(r, "obj" | "obl") {
+                for &c in sent.kids(k) {
+                    if matches!(sent.rel(c).as_str(), "acl" | "acl:relcl" | "ccomp") {
+                        clauses.push(c);
+                    }
+                }
+            }
+        }
+        for c in clauses {
+            for &k in sent.kids(c) {
+                let r = sent.rel(k).as_str();
+                if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "iobj" | "nmod") && !skip.contains(&k) {
+                    let t = self.actors_avoiding(k, sources);
+                    if !t.is_empty() && t.iter().any(|e| !e.weak) {
+                        return t;
+                    }
+                }
+            }
+        }
+        for &w in post {
+            if skip.contains(&w) || !sent.is_nominal(w) {
+                continue;
+            }
+            if matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos") {
+                let t = self.actors_avoiding(w, sources);
+                if !t.is_empty() && t.iter().any(|e| !e.weak) {
+                    return t;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The passive agent: `obl:agent`, else a "by", "from" or "in" phrase.
+    fn passive_source(&self, v: u32) -> Vec<Ent> {
+        let sent = self.sent();
+        for want in ["BY", "FROM", "IN"] {
+            for &k in sent.kids(v) {
+                let r = sent.rel(k);
+                let is_pp = r == DepRel::OBL_AGENT || r == DepRel::OBL || r == DepRel::NMOD;
+                if is_pp && sent.case_of(k).is_some_and(|c| sent.form(c) == want) {
+                    let a = self.np.np(k);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Actors of the first noun phrase after the verb not used by the pattern (`$`/`+` after `*`).
+    fn post_actors(&self, v: u32, post: &[u32], used: &[u32], avoid: &[Ent]) -> Vec<Ent> {
+        let sent = self.sent();
+        for &w in post {
+            if w <= v || used.contains(&w) || !sent.is_nominal(w) {
+                continue;
+            }
+            if matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "obl:agent") {
+                let t = self.actors_avoiding(w, avoid);
+                if !t.is_empty() {
+                    return t;
+                }
+            }
+        }
+        // A pattern noun can carry the actor in its own prepositional phrase ("money from X").
+        for &w in used {
+            let t = self.actors_avoiding(w, avoid);
+            if !t.is_empty() {
+                return t;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Builds the frame of verb `v`, if it is a dictionary verb.
+    pub fn frame(&self, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u32>) -> Option<Frame> {
+        let sent = self.sent();
+        if !sent.is_verb(v) {
+            return None;
+        }
+        let hit = lookup_verb(self.np.lex, sent, v)?;
+        let (subjects, subj_passive) = subject_of(sent, v);
+        let mut subject_ents: Vec<Ent> = Vec::new();
+        for &s in &subjects {
+            subject_ents.extend(self.np.np(s));
+        }
+        regions(sent, v, pre, post);
+        let ctx = VerbContext {
+            sent,
+            lex: self.np.lex,
+            verb: v,
+            subjects: &subjects,
+            subject_actors: subject_ents.iter().filter(|e| !e.is_null()).count(),
+            post,
+            pre,
+        };
+        let m = ctx.best(hit)?;
+        let passive = sent.is_passive(v) || (subj_passive && sent.words[v as usize].xpos.as_str() == "VBN");
+        let mut skip: Vec<u32> = m.used.clone();
+        if let Some(p) = hit.particle {
+            skip.push(p);
+        }
+        let (mut sources, targets);
+        if passive && m.source == Slot::Default && m.target == Slot::Default {
+            sources = self.passive_source(v);
+            targets = subject_ents.clone();
+            if sources.is_empty() {
+                // PETRARCH takes any actor of the clause's prepositional phrases as the agent.
+                sources = self.default_targets(v, &m, &targets, post, &skip);
+            }
+        } else {
+            sources = match m.source {
+                Slot::Default | Slot::Subject => {
+                    if m.target == Slot::Subject {
+                        Vec::new()
+                    } else {
+                        subject_ents.clone()
+                    }
+                }
+                Slot::Word(w) => self.np.np(w),
+                Slot::Post => self.post_actors(v, post, &m.used, &[]),
+            };
+            targets = match m.target {
+                Slot::Subject => subject_ents.clone(),
+                Slot::Word(w) => self.np.np(w),
+                Slot::Post => self.post_actors(v, post, &m.used, &sources),
+                Slot::Default => {
+                    if m.compound {
+                        Vec::new()
+                    } else {
+                        self.default_targets(v, &m, &sources, post, &skip)
+                    }
+                }
+            };
+            if m.source == Slot::Default && m.target == Slot::Subject {
+                sources = self.post_actors(v, post, &m.used, &targets);
+            }
+        }
+        let neg = negated(sent, v) || hit.particle.is_some_and(|p| negated(sent, p));
+        Some(Frame {
+            verb: v,
+            hit,
+            m,
+            sources,
+            targets,
+            negated: neg,
+            modality: modality(sent, v),
+            lower: None,
+            passive,
+            emit: true,
+            combined: None,
+        })
+    }
+
+    /// Resolves verb+verb interplay: a verb governing a coded clause either absorbs it (its own
+    /// pattern used the clause's words, or PICO combines the codes) or gives way to it.
+    pub fn link(&self, frames: &mut [Frame]) {
+        let sent = self.sent();
+        for i in 0..frames.len() {
+            // The nearest coded verb below through complement relations.
+            let v = frames[i].verb;
+            let mut lower = None;
+            for (j, f) in frames.iter().enumerate() {
+                if j == i {
+                    continue;
+                }
+                let mut w = f.verb;
+                let mut ok = false;
+                for _ in 0..6 {
+                    let h = sent.head_of(w);
+                    if h == NONE {
+                        break;
+                    }
+                    let r = sent.rel(w).as_str();
+                    if !matches!(r, "xcomp" | "ccomp" | "csubj" | "parataxis") {
+                        break;
+                    }
+                    if h == v {
+                        ok = true;
+                        break;
+                    }
+                    // Only pass through verbs that are not coded themselves.
+                    if frames.iter().any(|g| g.verb == h) {
+                        break;
+                    }
+                    w = h;
+                }
+                if ok {
+                    lower = Some(j);
+                    break;
+                }
+            }
+            frames[i].lower = lower;
+        }
+        // Upper verbs first (a verb's head comes before it in the chain order we walk).
+        for i in 0..frames.len() {
+            let Some(j) = frames[i].lower else { continue };
+            let upper_code = frames[i].m.code.active;
+            let specific = frames[i].m.pattern.is_some() && !frames[i].m.used.is_empty();
+            let lower_code = frames[j].m.code.active;
+            let lower_ok = lower_code.is_some() && !frames[j].sources.is_empty() && !frames[j].targets.is_empty();
+            // The lower clause inherits the upper subject when it has none.
+            if frames[j].sources.is_empty() && !frames[i].sources.is_empty() && sent.rel(frames[j].verb) == DepRel::XCOMP {
+                frames[j].sources = frames[i].sources.clone();
+            }
+            match (upper_code, lower_code) {
+                (None, _) => {
+                    // A null upper verb ("indicated", "was seen") gives way to its clause.
+                    frames[i].emit = false;
+                }
+                (Some(_), _) if specific => {
+                    frames[j].emit = false;
+                }
+                (Some(u), Some(l)) => {
+                    if let Some(c) = self.pico.combine(u, l) {
+                        frames[i].combined = Some(c);
+                        if frames[i].targets.is_empty() || frames[i].targets == frames[j].sources {
+                            frames[i].targets = frames[j].targets.clone();
+                        }
+                        if frames[i].sources.is_empty() {
+                            frames[i].sources = frames[j].sources.clone();
+                        }
+                        frames[j].emit = false;
+                    } else if lower_ok || frames[i].sources.is_empty() || frames[i].targets.is_empty() {
+                        // Reported speech and the like: the reported event is the event.
+                        frames[i].emit = false;
+                    } else {
+                        frames[j].emit = false;
+                    }
+                }
+                (Some(_), None) => {
+                    frames[j].emit = false;
+                }
+            }
+        }
+    }
+
+    /// Expands the emitted frames into triples.
+    pub fn triples(&self, frames: &[Frame], out: &mut Vec<Triple>) {
+        for (fi, f) in frames.iter().enumerate() {
+            if !f.emit {
+                continue;
+            }
+            let code = f.combined.or(f.m.code.active);
+            let back = if f.combined.is_some() { None } else { f.m.code.passive };
+            let Some(mut code) = code.or(back) else { continue };
+            let mut back = if f.m.code.active.is_some() { back } else { None };
+            let mut negated = false;
+            if f.negated {
+                match self.config.negation {
+                    NegationPolicy::Petrarch => match self.pico.negate(code) {
+                        Some(c) => {
+                            code = c;
+                            back = back.and_then(|b| self.pico.negate(b));
+                        }
+                        None => continue,
+                    },
+                    NegationPolicy::Mark => negated = true,
+                    NegationPolicy::Skip => continue,
+                }
+            }
+            let sources: Vec<&Ent> = f.sources.iter().filter(|e| !self.config.require_dyad || !e.is_null()).collect();
+            let targets: Vec<&Ent> = f.targets.iter().filter(|e| !self.config.require_dyad || !e.is_null()).collect();
+            let reciprocal_ok = f.m.compound || (self.config.reciprocal_cooperation && (3..=6).contains(&code.root_number()));
+            if targets.is_empty() && sources.len() >= 2 && reciprocal_ok {
+                for a in &sources {
+                    for b in &sources {
+                        if a.code != b.code {
+                            push(out, fi, a, b, code, negated);
+                        }
+                    }
+                }
+                continue;
+            }
+            if self.config.require_dyad && (sources.is_empty() || targets.is_empty()) {
+                continue;
+            }
+            for s in &sources {
+                for t in &targets {
+                    if s.code == t.code {
+                        continue;
+                    }
+                    push(out, fi, s, t, code, negated);
+                    if let Some(b) = back {
+                        push(out, fi, t, s, b, negated);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, negated: bool) {
+    if out.iter().any(|x| x.source.code == s.code && x.target.code == t.code && x.code == code) {
+        return;
+    }
+    out.push(Triple { frame, source: s.clone(), target: t.clone(), code, negated });
+}
+
+/// The pattern text of a frame, for evidence: the pattern as written, or the verb line.
+pub(crate) fn describe(lex: &crate::lexicon::Lexicon, f: &Frame) -> (String, String) {
+    if let Some((b, p)) = f.m.pattern {
+        if let Some(pat) = lex.blocks.get(b as usize).and_then(|blk| blk.patterns.get(p as usize)) {
+            return (pat.loc.to_string(), format!("{} [{}]", pat.text, pat.code));
+        }
+    }
+    match lex.verbs.get(f.hit.entry as usize) {
+        Some(e) => (e.loc.to_string(), format!("{} [{}]", e.text, e.code)),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// Whether a code is null (`[---]`).
+#[allow(dead_code)]
+pub(crate) fn is_null(code: &VerbCode) -> bool {
+    code.is_null()
+}

@@ -1,0 +1,78 @@
+//! Within-article reference: the actors seen so far in the article, so that a pronoun
+//! ("he", "they") or a definite description ("the prime minister") in a later sentence can be
+//! resolved to an earlier actor, with the antecedent's span recorded.
+
+use dyad_dict::ActorCode;
+use dyad_text::Span;
+
+/// One actor seen earlier in the article.
+#[derive(Debug, Clone)]
+struct Seen {
+    code: ActorCode,
+    span: Span,
+    /// Whether it was the subject of a clause (subjects are the usual antecedents).
+    subject: bool,
+}
+
+/// The actors of the article so far, in text order. Cleared per document.
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
+    seen: Vec<Seen>,
+}
+
+impl Memory {
+    pub fn clear(&mut self) {
+        self.seen.clear();
+    }
+
+    /// Records an actor (null codes such as "---GOV" are not antecedents).
+    pub fn add(&mut self, code: &ActorCode, span: Span, subject: bool) {
+        if code.as_str().starts_with("---") {
+            return;
+        }
+        if self.seen.len() > 256 {
+            self.seen.drain(..128);
+        }
+        self.seen.push(Seen { code: code.clone(), span, subject });
+    }
+
+    /// The most recent subject before byte `at`, else the most recent actor.
+    pub fn last_subject(&self, at: usize) -> Option<(ActorCode, Span)> {
+        let before = || self.seen.iter().rev().filter(move |s| s.span.end as usize <= at);
+        before().find(|s| s.subject).or_else(|| before().next()).map(|s| (s.code.clone(), s.span))
+    }
+
+    /// The most recent actor before byte `at` whose code carries the sectors of `code` (a
+    /// description "---GOV" matches "IRQGOV").
+    pub fn description(&self, code: &ActorCode, at: usize) -> Option<(ActorCode, Span)> {
+        let sectors = code.as_str().trim_start_matches('-');
+        if sectors.is_empty() {
+            return None;
+        }
+        self.seen
+            .iter()
+            .rev()
+            .filter(|s| s.span.end as usize <= at)
+            .find(|s| s.code.as_str().len() > 3 && s.code.as_str()[3..].starts_with(sectors))
+            .map(|s| (s.code.clone(), s.span))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_find_matching_sectors() {
+        let mut m = Memory::default();
+        m.add(&ActorCode::new("IRQGOV").unwrap(), Span::new(0, 6), true);
+        m.add(&ActorCode::new("IRN").unwrap(), Span::new(10, 14), false);
+        let (c, s) = m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap();
+        assert_eq!(c.as_str(), "IRQGOV");
+        assert_eq!(s, Span::new(0, 6));
+        assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
+        assert!(m.last_subject(3).is_none());
+        m.add(&ActorCode::new("---GOV").unwrap(), Span::new(20, 24), true);
+        assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
+    }
+}

@@ -1,0 +1,208 @@
+//! The coder's compiled view of the dictionaries: phrase indexes for actors, agents, issues and
+//! discards, and a verb index from every verb form to its dictionary entries.
+//!
+//! Everything here is built once in [`crate::Coder::new`] and only read afterwards, so that the
+//! per-sentence work is hash lookups over normalized words.
+
+use std::collections::HashMap;
+
+use dyad_dict::model::{
+    Actor, Agent, AgentPosition, Discard, DiscardScope, Issue, Synset, SynsetId, VerbBlock, VerbEntry,
+};
+
+/// What a dictionary phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum EntryKind {
+    /// Index into [`Lexicon::actors`].
+    Actor(u32),
+    /// Index into [`Lexicon::agents`].
+    Agent(u32),
+}
+
+/// Phrases keyed by their first word; each key lists its phrases longest first, so that the
+/// first full match at a position is the longest.
+#[derive(Debug)]
+pub(crate) struct PhraseIndex<K> {
+    first: HashMap<Box<str>, Vec<u32>>,
+    phrases: Vec<(Box<[Box<str>]>, K)>,
+}
+
+impl<K> Default for PhraseIndex<K> {
+    fn default() -> Self {
+        PhraseIndex { first: HashMap::new(), phrases: Vec::new() }
+    }
+}
+
+impl<K: Copy> PhraseIndex<K> {
+    pub fn insert(&mut self, words: &[Box<str>], kind: K) {
+        let Some(first) = words.first() else { return };
+        let id = self.phrases.len() as u32;
+        self.phrases.push((words.to_vec().into_boxed_slice(), kind));
+        self.first.entry(first.clone()).or_default().push(id);
+    }
+
+    /// Sorts every bucket longest phrase first; ties keep file order.
+    pub fn finish(&mut self) {
+        let phrases = &self.phrases;
+        for ids in self.first.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(phrases[i as usize].0.len()));
+        }
+    }
+
+    /// The longest phrase that starts at part `at` of `n` parts (`part(i)` gives the text of
+    /// part i), with its length in parts and its kind; `accept` filters candidate kinds.
+    pub fn longest_at<'s>(&self, n: usize, part: impl Fn(usize) -> &'s str, at: usize, accept: impl Fn(K) -> bool) -> Option<(usize, K)> {
+        if at >= n {
+            return None;
+        }
+        let ids = self.first.get(part(at))?;
+        for &id in ids {
+            let (words, kind) = &self.phrases[id as usize];
+            if at + words.len() <= n && words.iter().enumerate().all(|(k, w)| **w == *part(at + k)) && accept(*kind) {
+                return Some((words.len(), *kind));
+            }
+        }
+        None
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// A discard phrase as the coder matches it.
+#[derive(Debug)]
+pub(crate) struct DiscardEntry {
+    pub words: Box<[Box<str>]>,
+    pub story: bool,
+    pub whole_word: bool,
+}
+
+/// Verb forms to entries.
+#[derive(Debug, Default)]
+pub(crate) struct VerbIndex {
+    /// Upper-case form (base and inflected) to indexes into [`Lexicon::verbs`].
+    pub by_form: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// All dictionary knowledge the coder uses.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub actors: Vec<Actor>,
+    pub agents: Vec<Agent>,
+    pub names: PhraseIndex<EntryKind>,
+    pub verbs: Vec<VerbEntry>,
+    pub blocks: Vec<VerbBlock>,
+    pub synsets: Vec<Synset>,
+    pub verb_index: VerbIndex,
+    pub discards: Vec<DiscardEntry>,
+    /// First word of each discard phrase to its discards.
+    pub discard_first: HashMap<Box<str>, Vec<u32>>,
+    pub issues: Vec<Issue>,
+    pub issue_index: PhraseIndex<u32>,
+    pub transformations: Vec<dyad_dict::model::Transformation>,
+}
+
+/// The parts of the dictionaries the lexicon is built from (borrowed from `Dictionaries`).
+pub(crate) struct Sources<'a> {
+    pub actors: &'a [Actor],
+    pub agents: &'a [Agent],
+    pub verbs: &'a [VerbEntry],
+    pub blocks: &'a [VerbBlock],
+    pub synsets: &'a [Synset],
+    pub transformations: &'a [dyad_dict::model::Transformation],
+    pub discards: &'a [Discard],
+    pub issues: &'a [Issue],
+}
+
+impl Lexicon {
+    pub fn build(src: Sources<'_>) -> Lexicon {
+        let mut lex = Lexicon {
+            actors: src.actors.to_vec(),
+            agents: src.agents.to_vec(),
+            verbs: src.verbs.to_vec(),
+            blocks: src.blocks.to_vec(),
+            synsets: src.synsets.to_vec(),
+            transformations: src.transformations.to_vec(),
+            issues: src.issues.to_vec(),
+            ..Lexicon::default()
+        };
+        for (i, a) in lex.actors.iter().enumerate() {
+            for p in &a.phrases {
+                lex.names.insert(&p.words, EntryKind::Actor(i as u32));
+            }
+        }
+        for (i, a) in lex.agents.iter().enumerate() {
+            for p in &a.phrases {
+                lex.names.insert(&p.words, EntryKind::Agent(i as u32));
+            }
+        }
+        lex.names.finish();
+        for (i, v) in lex.verbs.iter().enumerate() {
+            let mut add = |form: &str| {
+                let ids = lex.verb_index.by_form.entry(form.into()).or_default();
+                if !ids.contains(&(i as u32)) {
+                    ids.push(i as u32);
+                }
+            };
+            add(&v.head);
+            for f in &v.forms {
+                add(f);
+            }
+        }
+        for d in src.discards {
+            if d.phrase.words.is_empty() {
+                continue;
+            }
+            let id = lex.discards.len() as u32;
+            lex.discard_first.entry(d.phrase.words[0].clone()).or_default().push(id);
+            lex.discards.push(DiscardEntry {
+                words: d.phrase.words.clone().into_boxed_slice(),
+                story: d.scope == DiscardScope::Story,
+                whole_word: d.whole_word,
+            });
+        }
+        for (i, issue) in lex.issues.iter().enumerate() {
+            for p in &issue.phrases {
+                lex.issue_index.insert(&p.words, i as u32);
+            }
+        }
+        lex.issue_index.finish();
+        lex
+    }
+
+    /// Whether an agent is written `[XXX~]` (its code goes before the actor's).
+    pub fn agent_is_prefix(&self, agent: u32) -> bool {
+        self.agents.get(agent as usize).is_some_and(|a| a.code.position == AgentPosition::Prefix)
+    }
+
+    pub fn agent_fragment(&self, agent: u32) -> &str {
+        self.agents.get(agent as usize).map_or("", |a| &a.code.fragment)
+    }
+
+    /// Whether a synset (or a synset nested in it) has a one-word member equal to `word`,
+    /// singular or plural. Multi-word members are checked by [`Lexicon::synset_phrases`].
+    pub fn synset(&self, id: SynsetId) -> Option<&Synset> {
+        self.synsets.get(id.0 as usize)
+    }
+
+    /// Calls `f` with the words of every member of a synset (nested synsets expanded, with a
+    /// depth limit against cycles); plural variants are passed as a second, alternative head.
+    pub fn for_each_member(&self, id: SynsetId, depth: u8, f: &mut dyn FnMut(&[Box<str>], Option<&str>) -> bool) -> bool {
+        let Some(s) = self.synset(id) else { return false };
+        if depth > 4 {
+            return false;
+        }
+        for m in &s.members {
+            if let Some(n) = m.nested {
+                if self.for_each_member(n, depth + 1, f) {
+                    return true;
+                }
+            } else if !m.prep && !m.words.is_empty() && f(&m.words, m.plural.as_deref()) {
+                return true;
+            }
+        }
+        false
+    }
+
+}

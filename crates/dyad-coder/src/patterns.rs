@@ -1,0 +1,344 @@
+//! Verb lookup and verb-pattern matching on the dependency tree.
+//!
+//! A PETRARCH2 pattern `- PRE * POST [CODE]` is matched around one verb: pre-verb nouns are the
+//! heads of the subject (and the verb's own dependents before it: "RECENTLY *"), post-verb nouns
+//! any word of the verb's complements (objects, particles, prepositional phrases, and `xcomp`/
+//! `ccomp` clauses, as PETRARCH's verb phrase contains them). A noun `{FINANCIAL AID}` matches a
+//! word AID with FINANCIAL among its dependents before it; a prepositional phrase `(FOR AID)`
+//! matches a word AID whose `case` child is FOR. The most specific matching pattern wins.
+
+use dyad_dict::model::{Element, Marker, NounPhrase, Pattern, PatternSide, PrepPhrase, Term, VerbCode};
+use dyad_nlp::{DepRel, Upos};
+
+use crate::actors::is_subject;
+use crate::lexicon::Lexicon;
+use crate::sentence::Sent;
+
+/// A verb found in the dictionary: its entry and the particle word a multi-word verb used.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct VerbHit {
+    pub entry: u32,
+    pub particle: Option<u32>,
+}
+
+/// Looks the verb at word `v` up by surface form, then lemma; a multi-word verb (`CRACK_DOWN`,
+/// `WIRE_+TAP`) wins when its other words are present.
+pub(crate) fn lookup_verb(lex: &Lexicon, sent: &Sent, v: u32) -> Option<VerbHit> {
+    let mut single: Option<u32> = None;
+    for key in [sent.form(v), sent.lemma(v)] {
+        let Some(ids) = lex.verb_index.by_form.get(key) else { continue };
+        let mut best: Option<(usize, VerbHit)> = None;
+        for &id in ids {
+            let Some(e) = lex.verbs.get(id as usize) else { continue };
+            if e.is_multiword() {
+                if let Some(hit) = multiword_ok(sent, v, &e.before, &e.after, id) {
+                    let len = e.before.len() + e.after.len();
+                    if best.as_ref().is_none_or(|b| len > b.0) {
+                        best = Some((len, hit));
+                    }
+                }
+            } else if single.is_none() {
+                single = Some(id);
+            }
+        }
+        if let Some((_, hit)) = best {
+            return Some(hit);
+        }
+        if let Some(id) = single {
+            return Some(VerbHit { entry: id, particle: None });
+        }
+    }
+    None
+}
+
+fn multiword_ok(sent: &Sent, v: u32, before: &[Box<str>], after: &[Box<str>], id: u32) -> Option<VerbHit> {
+    // Words before the verb must directly precede it.
+    for (k, w) in before.iter().rev().enumerate() {
+        let i = (v as usize).checked_sub(k + 1)?;
+        if sent.form(i as u32) != &**w {
+            return None;
+        }
+    }
+    let mut particle = None;
+    if let Some(first) = after.first() {
+        // A particle: a dependent of the verb (compound:prt, advmod, obl without object), or
+        // simply the next word.
+        let kid = sent.kids(v).iter().copied().find(|&k| k > v && sent.form(k) == &**first);
+        let next = (v + 1 < sent.len() as u32 && sent.form(v + 1) == &**first).then_some(v + 1);
+        particle = Some(kid.or(next)?);
+        let p = particle.unwrap_or(v);
+        for (k, w) in after.iter().enumerate().skip(1) {
+            let i = p as usize + k;
+            if i >= sent.len() || sent.form(i as u32) != &**w {
+                return None;
+            }
+        }
+    }
+    Some(VerbHit { entry: id, particle })
+}
+
+/// Where a pattern puts the source or the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// Not said by the pattern: the default rules apply.
+    Default,
+    /// The subject of the verb.
+    Subject,
+    /// The noun phrase headed by this word (a prepositional phrase's object).
+    Word(u32),
+    /// Any actor after the verb (a bare `$` or `+` after the `*`).
+    Post,
+}
+
+/// The outcome of matching a verb's patterns.
+#[derive(Debug, Clone)]
+pub(crate) struct PatternMatch {
+    /// (block, pattern index) of the pattern that fired; `None` for the verb's own code.
+    pub pattern: Option<(u32, u32)>,
+    pub code: VerbCode,
+    pub source: Slot,
+    pub target: Slot,
+    /// A `%` pattern: the subject's conjuncts act on each other.
+    pub compound: bool,
+    /// The object of a prepositional phrase the pattern named without a marker (`* (WITH)`),
+    /// the preferred target.
+    pub pp_target: Option<u32>,
+    /// Words the pattern's nouns matched (they are the event's theme, not its target).
+    pub used: Vec<u32>,
+}
+
+/// Everything the pattern matcher needs to know about a verb.
+pub(crate) struct VerbContext<'a> {
+    pub sent: &'a Sent,
+    pub lex: &'a Lexicon,
+    pub verb: u32,
+    /// Heads of the verb's subject (inherited through xcomp/conj when it has none).
+    pub subjects: &'a [u32],
+    /// How many actors the subject has (a `%` pattern needs two or more).
+    pub subject_actors: usize,
+    /// Post-verb words: the verb's complements.
+    pub post: &'a [u32],
+    /// Pre-verb words: subject words and the verb's own dependents before it.
+    pub pre: &'a [u32],
+}
+
+impl VerbContext<'_> {
+    /// Whether `term` matches word `w` (a part of it, its form or its lemma; synset members of
+    /// several words match the parts that end at `w`).
+    fn term_at(&self, term: &Term, w: u32) -> bool {
+        let sent = self.sent;
+        match term {
+            Term::Word(t) => sent.form(w) == &**t || sent.lemma(w) == &**t || sent.word_parts(w).any(|p| sent.part_text(p) == &**t),
+            Term::Synset(id) => {
+                let parts = sent.word_parts(w);
+                if parts.is_empty() {
+                    return false;
+                }
+                let last = parts.end - 1;
+                self.lex.for_each_member(*id, 0, &mut |words, plural| {
+                    let k = words.len();
+                    if k == 1 {
+                        let m = &*words[0];
+                        return sent.form(w) == m || sent.lemma(w) == m || sent.part_text(last) == m || plural == Some(sent.part_text(last));
+                    }
+                    if last + 1 < k {
+                        return false;
+                    }
+                    let head_ok = sent.part_text(last) == &*words[k - 1] || plural == Some(sent.part_text(last)) || sent.lemma(w) == &*words[k - 1];
+                    head_ok && (0..k - 1).all(|j| sent.part_text(last + 1 - k + j) == &*words[j])
+                })
+            }
+        }
+    }
+
+    /// Whether the noun phrase pattern matches with its head at word `w`: every modifier is
+    /// found, in order, among the words before `w` in its subtree.
+    fn np_at(&self, np: &NounPhrase, w: u32) -> bool {
+        if !self.term_at(&np.head, w) {
+            return false;
+        }
+        if np.modifiers.is_empty() {
+            return true;
+        }
+        let sent = self.sent;
+        // The modifiers: words of w's subtree before w (its compounds and adjectives), or the
+        // words directly before it.
+        let mut cands: Vec<u32> = Vec::new();
+        sent.walk(w, &|k| k > w && sent.rel(k) != DepRel::COMPOUND, &mut |k| {
+            if k < w {
+                cands.push(k);
+            }
+        });
+        cands.sort_unstable();
+        let mut at = 0;
+        for m in &np.modifiers {
+            match cands[at..].iter().position(|&c| self.term_at(m, c)) {
+                Some(i) => at += i + 1,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Finds a word of `region` where the noun phrase pattern matches.
+    fn find_np(&self, np: &NounPhrase, region: &[u32], used: &[u32]) -> Option<u32> {
+        region.iter().copied().find(|&w| !used.contains(&w) && self.np_at(np, w))
+    }
+
+    /// Finds a prepositional phrase: a word whose `case`/`mark` child is the preposition (and
+    /// which matches the object, if one is given), or a particle word that is the preposition.
+    fn find_pp(&self, pp: &PrepPhrase, region: &[u32]) -> Option<u32> {
+        let sent = self.sent;
+        for &w in region {
+            let has_prep = sent.kids(w).iter().any(|&c| {
+                let r = sent.rel(c);
+                (r == DepRel::CASE || r == DepRel::MARK) && self.term_at(&pp.prep, c)
+            });
+            if has_prep {
+                match pp.objects.first() {
+                    None => return Some(w),
+                    Some(obj) => {
+                        if self.np_at(obj, w) {
+                            return Some(w);
+                        }
+                        // The object may sit one level down ("with respect to Libya").
+                        if let Some(&k) = sent.kids(w).iter().find(|&&k| is_nominal_dep(sent.rel(k)) && self.np_at(obj, k)) {
+                            return Some(k);
+                        }
+                    }
+                }
+            } else if pp.objects.is_empty()
+                && matches!(sent.upos(w), Upos::ADP | Upos::PART | Upos::ADV)
+                && matches!(sent.rel(w).as_str(), "compound:prt" | "advmod" | "obl" | "dep" | "case")
+                && w > self.verb
+                && self.term_at(&pp.prep, w)
+            {
+                return Some(w);
+            }
+        }
+        None
+    }
+
+    /// Matches one side of a pattern; records where markers put the source and target.
+    fn side(&self, side: &PatternSide, region: &[u32], pre: bool, m: &mut PatternMatch) -> bool {
+        for el in &side.elements {
+            match el {
+                Element::Noun(np) => {
+                    let found = if pre {
+                        self.subjects.iter().copied().find(|&s| self.np_at(np, s)).or_else(|| self.find_np(np, region, &m.used))
+                    } else {
+                        self.find_np(np, region, &m.used)
+                    };
+                    match found {
+                        Some(w) => m.used.push(w),
+                        None => return false,
+                    }
+                }
+                Element::Prep(pp) => {
+                    let Some(w) = self.find_pp(pp, region) else { return false };
+                    if pp.markers.contains(&Marker::Source) {
+                        m.source = Slot::Word(w);
+                    } else if pp.markers.contains(&Marker::Target) {
+                        m.target = Slot::Word(w);
+                    } else if pp.objects.is_empty() && !pre && m.pp_target.is_none() {
+                        m.pp_target = Some(w);
+                    }
+                }
+                Element::Marker(Marker::Source) => m.source = if pre { Slot::Subject } else { Slot::Post },
+                Element::Marker(Marker::Target) => m.target = if pre { Slot::Subject } else { Slot::Post },
+                Element::Marker(Marker::Compound) => {
+                    if pre && self.subject_actors < 2 {
+                        return false;
+                    }
+                    m.compound = true;
+                }
+                Element::Marker(Marker::Skip) => {}
+            }
+        }
+        true
+    }
+
+    fn try_pattern(&self, p: &Pattern) -> Option<PatternMatch> {
+        let mut m = PatternMatch {
+            pattern: None,
+            code: p.code.clone(),
+            source: Slot::Default,
+            target: Slot::Default,
+            compound: false,
+            pp_target: None,
+            used: Vec::new(),
+        };
+        if !self.side(&p.pre, self.pre, true, &mut m) {
+            return None;
+        }
+        if !self.side(&p.post, self.post, false, &mut m) {
+            return None;
+        }
+        Some(m)
+    }
+
+    /// The best pattern of the verb's block, else the verb's own code.
+    pub fn best(&self, hit: VerbHit) -> Option<PatternMatch> {
+        let entry = self.lex.verbs.get(hit.entry as usize)?;
+        let block = self.lex.blocks.get(entry.block.0 as usize)?;
+        let mut best: Option<(usize, PatternMatch)> = None;
+        for (pi, p) in block.patterns.iter().enumerate() {
+            if let Some(mut m) = self.try_pattern(p) {
+                let spec = p.specificity() + usize::from(m.compound) + usize::from(m.source != Slot::Default || m.target != Slot::Default);
+                if best.as_ref().is_none_or(|b| spec > b.0) {
+                    m.pattern = Some((entry.block.0, pi as u32));
+                    best = Some((spec, m));
+                }
+            }
+        }
+        if let Some((_, m)) = best {
+            return Some(m);
+        }
+        Some(PatternMatch {
+            pattern: None,
+            code: entry.code.clone(),
+            source: Slot::Default,
+            target: Slot::Default,
+            compound: false,
+            pp_target: None,
+            used: Vec::new(),
+        })
+    }
+}
+
+fn is_nominal_dep(rel: DepRel) -> bool {
+    matches!(rel.as_str(), "nmod" | "obl" | "obj" | "compound" | "nmod:poss" | "appos")
+}
+
+/// Collects the post-verb region of `v`: the subtrees of its complements after it, and the pre
+/// region: its dependents before it (without their subtrees, except for the subject).
+pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u32>) {
+    pre.clear();
+    post.clear();
+    for &k in sent.kids(v) {
+        let r = sent.rel(k);
+        if matches!(r.as_str(), "punct" | "cc" | "conj" | "parataxis" | "advcl" | "acl:relcl" | "discourse" | "vocative" | "reparandum") {
+            continue;
+        }
+        if k < v || is_subject(r) {
+            if is_subject(r) {
+                sent.walk(k, &|c| matches!(sent.rel(c).as_str(), "acl:relcl" | "punct"), &mut |w| pre.push(w));
+            } else {
+                pre.push(k);
+                for &c in sent.kids(k) {
+                    if matches!(sent.rel(c), DepRel::CASE | DepRel::MARK) {
+                        pre.push(c);
+                    }
+                }
+            }
+            continue;
+        }
+        sent.walk(
+            k,
+            &|c| matches!(sent.rel(c).as_str(), "punct" | "parataxis" | "acl:relcl" | "advcl") || (sent.rel(c) == DepRel::CONJ && sent.is_verb(c)),
+            &mut |w| post.push(w),
+        );
+    }
+    pre.sort_unstable();
+    post.sort_unstable();
+}

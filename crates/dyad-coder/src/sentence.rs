@@ -1,0 +1,256 @@
+//! The per-sentence view the coder works on: the words of one sentence with 0-based heads,
+//! children lists, normalized upper-case forms and lemmas, and the dictionary parts (hyphen
+//! pieces) phrases are matched against.
+//!
+//! All buffers are reused from sentence to sentence, so building the view does not allocate
+//! once they have grown to the longest sentence.
+
+use dyad_nlp::{DepRel, Document, Upos, Word};
+
+/// No head: the sentence root.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One normalized piece of a word, as dictionary phrases are matched ("Al-Maliki" gives AL and
+/// MALIKI, both pointing at the same word).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Part {
+    pub word: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The analysed sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Sent {
+    pub index: usize,
+    pub words: Vec<Word>,
+    /// 0-based head of each word, [`NONE`] for the root.
+    pub head: Vec<u32>,
+    /// Relation of each word, with UD v1 and v2 differences smoothed over: `nmod` under a verb
+    /// or adjective is read as `obl`.
+    pub rel: Vec<DepRel>,
+    kid_start: Vec<u32>,
+    kids: Vec<u32>,
+    /// Upper-case text arena for forms, lemmas and parts.
+    upper: String,
+    form: Vec<(u32, u32)>,
+    lemma: Vec<(u32, u32)>,
+    pub parts: Vec<Part>,
+    /// First part of each word (parts of word i are `part_start[i]..part_start[i+1]`).
+    pub part_start: Vec<u32>,
+}
+
+fn push_upper(arena: &mut String, s: &str) -> (u32, u32) {
+    let start = arena.len() as u32;
+    for c in s.chars() {
+        if c.is_ascii() {
+            arena.push(c.to_ascii_uppercase());
+        } else if c == '\u{2019}' {
+            arena.push('\'');
+        } else {
+            arena.extend(c.to_uppercase());
+        }
+    }
+    (start, arena.len() as u32)
+}
+
+impl Sent {
+    /// Fills the view with sentence `s` of `doc`.
+    pub fn load(&mut self, doc: &Document, s: usize) {
+        self.index = s;
+        self.words.clear();
+        self.words.extend_from_slice(doc.sentence_words(s));
+        let n = self.words.len();
+        self.head.clear();
+        self.rel.clear();
+        self.upper.clear();
+        self.form.clear();
+        self.lemma.clear();
+        self.parts.clear();
+        self.part_start.clear();
+        for w in &self.words {
+            let h = if w.head == 0 || w.head as usize > n { NONE } else { w.head - 1 };
+            self.head.push(h);
+        }
+        for i in 0..n {
+            let w = self.words[i];
+            let mut rel = w.deprel;
+            if rel == DepRel::NMOD {
+                let h = self.head[i];
+                if h != NONE && matches!(self.words[h as usize].upos, Upos::VERB | Upos::ADJ | Upos::AUX | Upos::ADV) {
+                    rel = DepRel::OBL;
+                }
+            }
+            self.rel.push(rel);
+        }
+        // Children lists in CSR form: count, prefix-sum, fill (word order is kept).
+        self.kid_start.clear();
+        self.kid_start.resize(n + 1, 0);
+        for &h in &self.head {
+            if h != NONE {
+                self.kid_start[h as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            self.kid_start[i + 1] += self.kid_start[i];
+        }
+        self.kids.clear();
+        self.kids.resize(self.kid_start[n] as usize, 0);
+        // A second pass with running offsets; the offsets reuse `part_start` temporarily.
+        self.part_start.extend_from_slice(&self.kid_start[..n]);
+        for (i, &h) in self.head.iter().enumerate() {
+            if h != NONE {
+                let at = &mut self.part_start[h as usize];
+                self.kids[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
+        self.part_start.clear();
+        for (i, w) in self.words.iter().enumerate() {
+            let form = w.span.slice(&doc.text);
+            let f = push_upper(&mut self.upper, form);
+            self.form.push(f);
+            let l = push_upper(&mut self.upper, doc.lemma(w));
+            self.lemma.push(l);
+            self.part_start.push(self.parts.len() as u32);
+            // Normalized parts, the same rule the dictionaries use for their words.
+            let (fs, fe) = f;
+            let mut pos = fs as usize;
+            let whole = &self.upper[fs as usize..fe as usize];
+            for piece in whole.split(['-', '\u{2010}', '\u{2011}']) {
+                let piece_start = pos;
+                pos += piece.len() + 1;
+                let mut s = piece.trim_matches(|c: char| matches!(c, '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}'));
+                let lead = piece.len() - piece.trim_start_matches(|c: char| matches!(c, '"' | '`' | '(' | '[' | '{')).len();
+                if let Some(t) = s.strip_suffix("'S") {
+                    s = t;
+                }
+                s = s.trim_end_matches(['.', '\'']);
+                let lead2 = s.len() - s.trim_start_matches('\'').len();
+                s = s.trim_start_matches('\'');
+                if s.is_empty() {
+                    continue;
+                }
+                let start = (piece_start + lead + lead2) as u32;
+                self.parts.push(Part { word: i as u32, start, end: start + s.len() as u32 });
+            }
+        }
+        self.part_start.push(self.parts.len() as u32);
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn kids(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (self.kid_start.get(i), self.kid_start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.kids[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Upper-case surface form.
+    pub fn form(&self, i: u32) -> &str {
+        let (a, b) = self.form[i as usize];
+        &self.upper[a as usize..b as usize]
+    }
+
+    /// Upper-case lemma.
+    pub fn lemma(&self, i: u32) -> &str {
+        let (a, b) = self.lemma[i as usize];
+        &self.upper[a as usize..b as usize]
+    }
+
+    pub fn part_text(&self, p: usize) -> &str {
+        let Part { start, end, .. } = self.parts[p];
+        &self.upper[start as usize..end as usize]
+    }
+
+    /// The parts of word `i`.
+    pub fn word_parts(&self, i: u32) -> std::ops::Range<usize> {
+        self.part_start[i as usize] as usize..self.part_start[i as usize + 1] as usize
+    }
+
+    pub fn upos(&self, i: u32) -> Upos {
+        self.words[i as usize].upos
+    }
+
+    pub fn rel(&self, i: u32) -> DepRel {
+        self.rel[i as usize]
+    }
+
+    pub fn head_of(&self, i: u32) -> u32 {
+        self.head[i as usize]
+    }
+
+    /// First child with relation `rel`.
+    pub fn kid(&self, i: u32, rel: DepRel) -> Option<u32> {
+        self.kids(i).iter().copied().find(|&k| self.rel(k) == rel)
+    }
+
+    pub fn has_kid(&self, i: u32, rel: DepRel) -> bool {
+        self.kid(i, rel).is_some()
+    }
+
+    /// Whether `anc` dominates `i` (or is `i`).
+    pub fn dominates(&self, anc: u32, mut i: u32) -> bool {
+        for _ in 0..self.len() + 1 {
+            if i == anc {
+                return true;
+            }
+            if i == NONE {
+                return false;
+            }
+            i = self.head_of(i);
+        }
+        false
+    }
+
+    /// The preposition (or subordinator) introducing word `i`: its `case` or `mark` child.
+    pub fn case_of(&self, i: u32) -> Option<u32> {
+        self.kids(i).iter().copied().find(|&k| self.rel(k) == DepRel::CASE || self.rel(k) == DepRel::MARK)
+    }
+
+    /// Whether the word is a nominal that can carry an actor.
+    pub fn is_nominal(&self, i: u32) -> bool {
+        matches!(self.upos(i), Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM | Upos::X | Upos::ADJ | Upos::DET)
+    }
+
+    /// Whether the word is a verb that can head an event.
+    pub fn is_verb(&self, i: u32) -> bool {
+        let rel = self.rel(i);
+        if rel == DepRel::AUX || rel == DepRel::AUX_PASS || rel == DepRel::COP {
+            return false;
+        }
+        let x = self.words[i as usize].xpos.as_str();
+        self.upos(i) == Upos::VERB || (x.starts_with("VB") && self.upos(i) != Upos::AUX)
+    }
+
+    /// Whether the verb is passive: a passive subject or auxiliary, or a bare past participle
+    /// modifying a noun.
+    pub fn is_passive(&self, v: u32) -> bool {
+        self.has_kid(v, DepRel::AUX_PASS)
+            || self.has_kid(v, DepRel::NSUBJ_PASS)
+            || (self.rel(v) == DepRel::ACL && self.words[v as usize].xpos.as_str() == "VBN")
+            || (self.rel(v) == DepRel::ADVCL && self.words[v as usize].xpos.as_str() == "VBN" && !self.has_kid(v, DepRel::NSUBJ))
+    }
+
+    /// Calls `f` on every word of the subtree of `i` (pre-order, children in word order),
+    /// skipping the subtrees of children for which `skip(child)` holds.
+    pub fn walk(&self, i: u32, skip: &dyn Fn(u32) -> bool, f: &mut dyn FnMut(u32)) {
+        self.walk_depth(i, skip, f, 0);
+    }
+
+    fn walk_depth(&self, i: u32, skip: &dyn Fn(u32) -> bool, f: &mut dyn FnMut(u32), depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        f(i);
+        for &k in self.kids(i) {
+            if !skip(k) {
+                self.walk_depth(k, skip, f, depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Coder tests on hand-made sentences: small dictionaries in memory and hand-written CoNLL-U
+//! parses, so the tests do not depend on the statistical parser.
+
+use chrono::NaiveDate;
+use dyad_dict::{Dictionaries, Role, Source};
+use dyad_nlp::{conllu, Document};
+
+use crate::{Coder, CoderConfig, CoderScratch, Event, Modality, NegationPolicy};
+
+const VERBS: &str = "\
+&CURRENCY
++DOLLAR
++EURO
+
+--- ACCUSE [112] ---
+ACCUSE
+- * (OF AGGRESSION) [1125]
+
+--- ATTACK [190] ---
+ATTACK
+
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+
+--- HOLD [---] ---
+HOLD {HOLDS HELD HOLDING}
+- * TALKS [043]
+
+--- MEET [040:040] ---
+MEET {MEETS MET MEETING}
+
+--- PROMISE [030] ---
+PROMISE
+- * &CURRENCY [0331]
+
+--- HELP [070] ---
+HELP
+
+--- CRACK [---] ---
++CRACK_DOWN {+CRACKED_DOWN +CRACKS_DOWN +CRACKING_DOWN}
+- * (ON) [175]
+
+--- DISAPPROVE [110] ---
+CRITICIZE
+";
+
+const ACTORS: &str = "\
+IRAQ [IRQ]
++IRAQI
++BAGHDAD
+IRAN [IRN]
++IRANIAN
++TEHRAN
+SYRIA [SYR]
+UNITED_STATES [USA]
++US
++WASHINGTON
+NURI_AL-MALIKI
+\t[IRQGOV 060520-140908]
+\t[IRQELI]
+";
+
+const AGENTS: &str = "\
+OFFICIAL [~GOV]
+PRIME_MINISTER [~GOV]
+REBEL [~REB]
+WARPLANE [~MIL]
+";
+
+const DISCARDS: &str = "BASEBALL\n+WORLD CUP\n";
+
+fn dicts() -> Dictionaries {
+    Dictionaries::from_sources([
+        Source { name: "test.verbs.txt", role: Role::Verbs, text: VERBS },
+        Source { name: "test.actors.txt", role: Role::Actors, text: ACTORS },
+        Source { name: "test.agents.txt", role: Role::Agents, text: AGENTS },
+        Source { name: "test.discards.txt", role: Role::Discards, text: DISCARDS },
+    ])
+}
+
+/// Builds a document from compact rows "form lemma UPOS XPOS head deprel", one word per line,
+/// sentences separated by blank lines.
+fn doc(rows: &str) -> Document {
+    let mut text = String::new();
+    let mut id = 0;
+    for line in rows.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            text.push('\n');
+            id = 0;
+            continue;
+        }
+        id += 1;
+        let c: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(c.len(), 6, "bad row {line:?}");
+        text.push_str(&format!("{id}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n", c[0], c[1], c[2], c[3], c[4], c[5]));
+    }
+    text.push('\n');
+    Document::from_conllu(&conllu::parse(&text).unwrap())
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn code_with(config: CoderConfig, rows: &str, date: NaiveDate) -> Vec<Event> {
+    let coder = Coder::new(&dicts(), config);
+    let mut scratch = CoderScratch::default();
+    coder.code_document(&doc(rows), date, &mut scratch)
+}
+
+fn code(rows: &str) -> Vec<Event> {
+    code_with(CoderConfig::default(), rows, day(2007, 8, 9))
+}
+
+fn triples(events: &[Event]) -> Vec<String> {
+    let mut v: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.as_ref().map_or("-", |a| a.code.as_str()),
+                e.target.as_ref().map_or("-", |a| a.code.as_str()),
+                e.cameo
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn codes_a_simple_accusation_with_evidence() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 112"]);
+    let e = &ev[0];
+    assert_eq!(e.quad_class, 3);
+    assert_eq!(e.evidence.rule, "test.verbs.txt:9");
+    assert_eq!(e.source.as_ref().unwrap().text, "Iraq");
+    assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("IRQ"));
+    assert!(!e.negated);
+    assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn prepositional_pattern_is_more_specific() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         of of ADP IN 5 case
+         aggression aggression NOUN NN 2 obl
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 1125"]);
+    assert_eq!(ev[0].evidence.pattern, "* (OF AGGRESSION) [1125]");
+}
+
+#[test]
+fn passive_takes_the_by_phrase_as_source() {
+    let ev = code(
+        "Iran Iran PROPN NNP 3 nsubj:pass
+         was be AUX VBD 3 aux:pass
+         accused accuse VERB VBN 0 root
+         by by ADP IN 5 case
+         Iraq Iraq PROPN NNP 3 obl:agent
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 112"]);
+}
+
+#[test]
+fn country_and_agent_make_a_compound_code() {
+    let ev = code(
+        "Iraqi Iraqi ADJ JJ 3 amod
+         Prime prime ADJ JJ 3 amod
+         Minister minister NOUN NN 4 nsubj
+         criticized criticize VERB VBD 0 root
+         Iranian Iranian ADJ JJ 6 amod
+         officials official NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQGOV IRNGOV 110"]);
+}
+
+#[test]
+fn conjoined_modifiers_give_one_actor_each() {
+    let ev = code(
+        "Iraqi Iraqi ADJ JJ 6 amod
+         , , PUNCT , 3 punct
+         Iranian Iranian ADJ JJ 1 conj
+         and and CCONJ CC 5 cc
+         US US PROPN NNP 1 conj
+         officials official NOUN NNS 7 nsubj
+         accused accuse VERB VBD 0 root
+         Syria Syria PROPN NNP 7 obj
+         . . PUNCT . 7 punct",
+    );
+    assert_eq!(triples(&ev), ["IRNGOV SYR 112", "IRQGOV SYR 112", "USAGOV SYR 112"]);
+}
+
+#[test]
+fn capitals_stand_for_their_country() {
+    let ev = code(
+        "Tehran Tehran PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Washington Washington PROPN NNP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN USA 110"]);
+}
+
+#[test]
+fn people_are_coded_by_the_article_date() {
+    let rows = "Maliki Maliki PROPN NNP 3 nsubj
+         Nuri Nuri PROPN NNP 1 flat
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 3 obj";
+    // The phrase is "Nuri al-Maliki": build it as three words.
+    let rows_full = "Nuri Nuri PROPN NNP 4 nsubj
+         al-Maliki al-Maliki PROPN NNP 1 flat
+         has have AUX VBZ 4 aux
+         accused accuse VERB VBN 0 root
+         Iran Iran PROPN NNP 4 obj";
+    let _ = rows;
+    let in_office = code_with(CoderConfig::default(), rows_full, day(2007, 8, 9));
+    assert_eq!(triples(&in_office), ["IRQGOV IRN 112"]);
+    let later = code_with(CoderConfig::default(), rows_full, day(2015, 1, 1));
+    assert_eq!(triples(&later), ["IRQELI IRN 112"]);
+}
+
+#[test]
+fn cooperation_between_conjoined_actors_is_reciprocal() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 4 nsubj
+         and and CCONJ CC 3 cc
+         Iran Iran PROPN NNP 1 conj
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN IRQ 043", "IRQ IRN 043"]);
+}
+
+#[test]
+fn dual_codes_give_both_directions() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj",
+    );
+    assert_eq!(triples(&ev), ["IRN IRQ 040", "IRQ IRN 040"]);
+}
+
+#[test]
+fn negation_is_marked_or_inverted_by_policy() {
+    let rows = "Iraq Iraq PROPN NNP 4 nsubj
+         did do AUX VBD 4 aux
+         not not PART RB 4 advmod
+         criticize criticize VERB VB 0 root
+         Iran Iran PROPN NNP 4 obj";
+    let marked = code(rows);
+    assert_eq!(triples(&marked), ["IRQ IRN 110"]);
+    assert!(marked[0].negated);
+    let cfg = CoderConfig { negation: NegationPolicy::Petrarch, ..CoderConfig::default() };
+    let petr = code_with(cfg, rows, day(2007, 8, 9));
+    assert_eq!(triples(&petr), ["IRQ IRN 050"]);
+    assert!(!petr[0].negated);
+    let cfg = CoderConfig { negation: NegationPolicy::Skip, ..CoderConfig::default() };
+    assert!(code_with(cfg, rows, day(2007, 8, 9)).is_empty());
+}
+
+#[test]
+fn reported_speech_codes_the_reported_event() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         said say VERB VBD 0 root
+         Iran Iran PROPN NNP 4 nsubj
+         attacked attack VERB VBD 2 ccomp
+         Syria Syria PROPN NNP 4 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN SYR 190"]);
+}
+
+#[test]
+fn intent_verbs_combine_and_set_modality() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         promised promise VERB VBD 0 root
+         to to PART TO 4 mark
+         help help VERB VB 2 xcomp
+         Syria Syria PROPN NNP 4 obj",
+    );
+    assert_eq!(triples(&ev), ["IRQ SYR 033"]);
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         promised promise VERB VBD 0 root
+         dollars dollar NOUN NNS 2 obj
+         to to ADP IN 5 case
+         Syria Syria PROPN NNP 2 obl",
+    );
+    assert_eq!(triples(&ev), ["IRQ SYR 0331"]);
+}
+
+#[test]
+fn future_and_hypothetical_modality() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 3 nsubj
+         will will AUX MD 3 aux
+         attack attack VERB VB 0 root
+         Iran Iran PROPN NNP 3 obj",
+    );
+    assert_eq!(ev[0].modality, Modality::Future);
+    let ev = code(
+        "Iraq Iraq PROPN NNP 3 nsubj
+         could could AUX MD 3 aux
+         attack attack VERB VB 0 root
+         Iran Iran PROPN NNP 3 obj",
+    );
+    assert_eq!(ev[0].modality, Modality::Hypothetical);
+}
+
+#[test]
+fn phrasal_verbs_use_their_particle() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         cracked crack VERB VBD 0 root
+         down down ADP RP 2 compound:prt
+         on on ADP IN 6 case
+         Iranian Iranian ADJ JJ 6 amod
+         rebels rebel NOUN NNS 2 obl",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRNREB 175"]);
+}
+
+#[test]
+fn pronouns_resolve_to_an_earlier_sentence() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         . . PUNCT . 2 punct
+
+         It it PRON PRP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    let acc: Vec<&Event> = ev.iter().filter(|e| e.cameo.as_str() == "112").collect();
+    assert_eq!(acc.len(), 1);
+    let src = acc[0].source.as_ref().unwrap();
+    assert_eq!(src.code.as_str(), "IRQ");
+    assert_eq!(src.text, "It");
+    assert!(src.antecedent.is_some());
+    assert_eq!(acc[0].sentence, 1);
+}
+
+#[test]
+fn descriptions_resolve_to_an_earlier_actor() {
+    let ev = code(
+        "Iraqi Iraqi ADJ JJ 2 amod
+         officials official NOUN NNS 3 nsubj
+         met meet VERB VBD 0 root
+         Syria Syria PROPN NNP 3 obj
+         . . PUNCT . 3 punct
+
+         The the DET DT 2 det
+         official official NOUN NN 3 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 3 obj",
+    );
+    let acc: Vec<&Event> = ev.iter().filter(|e| e.cameo.as_str() == "112").collect();
+    assert_eq!(acc.len(), 1);
+    assert_eq!(acc[0].source.as_ref().unwrap().code.as_str(), "IRQGOV");
+}
+
+#[test]
+fn discards_cancel_sentences_and_stories() {
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         at at ADP IN 5 case
+         baseballs baseball NOUN NNS 2 obl";
+    assert!(code(rows).is_empty());
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+
+         The the DET DT 3 det
+         World world PROPN NNP 3 compound
+         Cup cup PROPN NNP 4 nsubj
+         began begin VERB VBD 0 root";
+    assert!(code(rows).is_empty());
+}
+
+#[test]
+fn dates_follow_the_clause() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         on on ADP IN 5 case
+         Tuesday Tuesday PROPN NNP 2 obl",
+    );
+    assert_eq!(ev[0].date, day(2007, 8, 7));
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         yesterday yesterday NOUN NN 2 obl:tmod",
+    );
+    assert_eq!(ev[0].date, day(2007, 8, 8));
+}
+
+#[test]
+fn no_event_without_a_target() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         . . PUNCT . 2 punct",
+    );
+    assert!(ev.is_empty());
+}
+
+#[test]
+fn coder_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Coder>();
+}
