@@ -85,7 +85,7 @@ def clean(s):
 
 
 ARABIC_SPEAKING = set("AE BH DZ EG EH IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
-ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|Aş|Ash-|At|Ath|Az|An)[ -](?=[A-ZĀ-ž])")
+ARABIC_ARTICLE = re.compile(r"^(?:Al|El|Ad|Adh|Ar|As|Ash|Aş|Ash-|At|Ath|Az|An)[ -](?=\S)")
 LATIN_ALIAS = re.compile(r"[A-Z][A-Za-z .'-]{3,}")
 
 
@@ -198,7 +198,7 @@ def main():
     # GeoNames writes many Arabic place names with the article ("Al Fallūjah", "Ar Ramādī"); news
     # copy mostly drops it ("Fallujah"), so the name without it is an alias too, for every kept city.
     for x in kept:
-        m = ARABIC_ARTICLE.match(x["name"])
+        m = ARABIC_ARTICLE.match(x["name"]) if x["countrycode"] in ARABIC_SPEAKING else None
         forms = []
         if m:
             forms.append(x["name"][m.end():].lstrip("'‘’ʿʾ`"))

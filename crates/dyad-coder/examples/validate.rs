@@ -117,6 +117,11 @@ fn main() {
     let xml = std::fs::read_to_string(pos[0]).expect("read records");
     let dicts = Dictionaries::load_dir(pos[1]).expect("load dictionaries");
     let only = pos.get(2).map(|s| s.as_str());
+    if args.iter().any(|a| a == "--diag") {
+        for d in &dicts.diagnostics {
+            println!("{d}");
+        }
+    }
     let config = CoderConfig { negation: NegationPolicy::Petrarch, ..CoderConfig::default() };
     let coder = Coder::new(&dicts, config);
     let mut scratch = CoderScratch::default();

@@ -394,7 +394,11 @@ impl ClauseCoder<'_> {
                     frames[j].emit = false;
                 }
                 (Some(u), Some(l)) => {
-                    if let Some(c) = self.pico.combine(u, l) {
+                    // Codes combine when the lower clause is the upper actor's own action
+                    // ("promised to help"), not someone else's ("said Iran attacked").
+                    let same_actor = frames[j].sources.is_empty() || frames[j].sources == frames[i].sources;
+                    let combined = if same_actor { self.pico.combine(u, l) } else { None };
+                    if let Some(c) = combined {
                         frames[i].combined = Some(c);
                         if frames[i].targets.is_empty() || frames[i].targets == frames[j].sources {
                             frames[i].targets = frames[j].targets.clone();

@@ -198,6 +198,23 @@ impl Coder {
             }
         }
         cc.link(frames);
+        if std::env::var_os("DYAD_CODER_DEBUG").is_some() {
+            for f in frames.iter() {
+                eprintln!(
+                    "frame {} {:?} code {:?} pat {:?} src {:?} tgt {:?} emit {} lower {:?} neg {} passive {}",
+                    f.verb,
+                    sent.form(f.verb),
+                    f.m.code.raw,
+                    clauses::describe(&self.lex, f).1,
+                    f.sources.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
+                    f.targets.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
+                    f.emit,
+                    f.lower,
+                    f.negated,
+                    f.passive
+                );
+            }
+        }
         cc.triples(frames, triples);
         triples.truncate(self.config.max_events_per_sentence);
         let issues = if triples.is_empty() { Vec::new() } else { self.issues(sent) };

@@ -140,7 +140,7 @@ fn codes_a_simple_accusation_with_evidence() {
     assert_eq!(triples(&ev), ["IRQ IRN 112"]);
     let e = &ev[0];
     assert_eq!(e.quad_class, 3);
-    assert_eq!(e.evidence.rule, "test.verbs.txt:9");
+    assert_eq!(e.evidence.rule, "test.verbs.txt:6");
     assert_eq!(e.source.as_ref().unwrap().text, "Iraq");
     assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("IRQ"));
     assert!(!e.negated);

@@ -263,7 +263,10 @@ mod tests {
         // Lower-case codes are read, with a warning naming the line.
         assert_eq!(a[2].default_code().unwrap().as_str(), "GON");
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].to_string(), "test.actors.txt:11: warning: actor code \"gon\" is not upper case; read as \"GON\"");
+        assert_eq!(
+            diags[0].to_string(),
+            "test.actors.txt:11: warning: actor code \"gon\" is not upper case; read as \"GON\""
+        );
     }
 
     #[test]
@@ -286,7 +289,8 @@ mod tests {
         let mut diags = Vec::new();
         let mut d = Diags { file: Arc::from("a.agents.txt"), out: &mut diags };
         let ag = parse_agents(text, 0, &mut d);
-        let names: Vec<Vec<String>> = ag.iter().map(|a| a.phrases.iter().map(|p| p.words.join(" ")).collect()).collect();
+        let names: Vec<Vec<String>> =
+            ag.iter().map(|a| a.phrases.iter().map(|p| p.words.join(" ")).collect()).collect();
         assert_eq!(names[0], ["PRIME MINISTER", "PRIME MINISTERS"]);
         assert_eq!(names[1], ["POLICE"]);
         assert_eq!(names[2], ["ATTORNEY GENERAL", "ATTORNEYS GENERAL"]);
@@ -297,7 +301,13 @@ mod tests {
         assert_eq!(ag[0].code.to_string(), "~GOV");
         assert_eq!(ag.len(), 7);
         let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(msgs, ["a.agents.txt:10: error: agent code [GOV] has no '~' (expected [~CODE] or [CODE~])", "a.agents.txt:11: error: agent line has no [CODE]"]);
+        assert_eq!(
+            msgs,
+            [
+                "a.agents.txt:10: error: agent code [GOV] has no '~' (expected [~CODE] or [CODE~])",
+                "a.agents.txt:11: error: agent line has no [CODE]"
+            ]
+        );
         let usa = ActorCode::new("USA").unwrap();
         assert_eq!(ag[0].code.apply(Some(&usa)).unwrap().as_str(), "USAGOV");
         assert_eq!(ag[5].code.apply(Some(&usa)).unwrap().as_str(), "NGOUSA");

@@ -33,7 +33,12 @@ fn check_actors(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
         for c in &dated {
             if let DateRange::Between(x, y) = c.range {
                 if x > y {
-                    diag(out, &c.loc, Severity::Error, format!("date range of {} ends ({y}) before it starts ({x})", c.code));
+                    diag(
+                        out,
+                        &c.loc,
+                        Severity::Error,
+                        format!("date range of {} ends ({y}) before it starts ({x})", c.code),
+                    );
                 }
             }
         }
@@ -54,7 +59,13 @@ fn check_actors(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
                         out,
                         &c.loc,
                         Severity::Warning,
-                        format!("date range of {} overlaps {} (line {}) for actor {}", c.code, e.code, e.loc.line, a.name()),
+                        format!(
+                            "date range of {} overlaps {} (line {}) for actor {}",
+                            c.code,
+                            e.code,
+                            e.loc.line,
+                            a.name()
+                        ),
                     );
                 }
             }
@@ -63,7 +74,15 @@ fn check_actors(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
             if let Some(&prev) = seen.get(p.words.as_slice()) {
                 if prev != a.id.0 as usize {
                     let other = dicts.actors.actors.get(prev).map_or_else(String::new, |o| o.loc.to_string());
-                    diag(out, &p.loc, Severity::Warning, format!("duplicate actor phrase {} (also {other}); the later entry wins", p.words.join("_")));
+                    diag(
+                        out,
+                        &p.loc,
+                        Severity::Warning,
+                        format!(
+                            "duplicate actor phrase {} (also {other}); the later entry wins",
+                            p.words.join("_")
+                        ),
+                    );
                 }
             }
             seen.insert(&p.words, a.id.0 as usize);
@@ -78,7 +97,15 @@ fn check_agents(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
             if let Some(&prev) = seen.get(p.words.as_slice()) {
                 if prev != a.id.0 as usize {
                     let other = dicts.agents.agents.get(prev).map_or_else(String::new, |o| o.loc.to_string());
-                    diag(out, &p.loc, Severity::Warning, format!("duplicate agent phrase {} (also {other}); the later entry wins", p.words.join("_")));
+                    diag(
+                        out,
+                        &p.loc,
+                        Severity::Warning,
+                        format!(
+                            "duplicate agent phrase {} (also {other}); the later entry wins",
+                            p.words.join("_")
+                        ),
+                    );
                 }
             }
             seen.insert(&p.words, a.id.0 as usize);
@@ -104,9 +131,19 @@ fn check_verbs(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
         key.extend(e.after.iter().map(|w| &**w));
         let key = key.join(" ");
         if let Some(&prev) = seen.get(&key) {
-            if let (Some(p), Some(b1), Some(b2)) = (v.verbs.get(prev), v.block(v.verbs[prev].block), v.block(e.block)) {
+            if let (Some(p), Some(b1), Some(b2)) =
+                (v.verbs.get(prev), v.block(v.verbs[prev].block), v.block(e.block))
+            {
                 if p.block != e.block {
-                    diag(out, &e.loc, Severity::Warning, format!("verb {key} is also in block {} ({}); this block ({}) wins", b1.name, p.loc, b2.name));
+                    diag(
+                        out,
+                        &e.loc,
+                        Severity::Warning,
+                        format!(
+                            "verb {key} is also in block {} ({}); this block ({}) wins",
+                            b1.name, p.loc, b2.name
+                        ),
+                    );
                 }
             }
         }
@@ -122,7 +159,12 @@ fn check_verbs(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
         verbs_of(&t.pattern, &mut names);
         for n in names {
             if v.lookup(&n).is_none() {
-                diag(out, &t.loc, Severity::Warning, format!("transformation names verb {n}, which is not in the dictionary"));
+                diag(
+                    out,
+                    &t.loc,
+                    Severity::Warning,
+                    format!("transformation names verb {n}, which is not in the dictionary"),
+                );
             }
         }
     }

@@ -142,13 +142,23 @@ impl DiscardDictionary {
     }
 
     /// Discard phrases found in a sentence's words.
-    pub fn find_all(&self, words: &[&str], scratch: &mut MatchScratch, out: &mut Vec<PhraseMatch<DiscardId>>) {
+    pub fn find_all(
+        &self,
+        words: &[&str],
+        scratch: &mut MatchScratch,
+        out: &mut Vec<PhraseMatch<DiscardId>>,
+    ) {
         self.matcher.find_all(words, scratch, out);
     }
 
     /// The widest scope of the discards found in the sentence (`Story` beats `Sentence`), with
     /// the first discard of that scope; `None` when the sentence may be coded.
-    pub fn check(&self, words: &[&str], scratch: &mut MatchScratch, out: &mut Vec<PhraseMatch<DiscardId>>) -> Option<&Discard> {
+    pub fn check(
+        &self,
+        words: &[&str],
+        scratch: &mut MatchScratch,
+        out: &mut Vec<PhraseMatch<DiscardId>>,
+    ) -> Option<&Discard> {
         self.find_all(words, scratch, out);
         let found = out.iter().filter_map(|m| self.get(m.entry));
         let mut best: Option<&Discard> = None;
@@ -191,7 +201,12 @@ impl IssueDictionary {
     }
 
     /// The first exclusion phrase (`~`/`~~`) found in the sentence, if any.
-    pub fn excluded(&self, words: &[&str], scratch: &mut MatchScratch, out: &mut Vec<PhraseMatch<u32>>) -> Option<&IssueExclusion> {
+    pub fn excluded(
+        &self,
+        words: &[&str],
+        scratch: &mut MatchScratch,
+        out: &mut Vec<PhraseMatch<u32>>,
+    ) -> Option<&IssueExclusion> {
         self.exclusion_matcher.find_all(words, scratch, out);
         out.first().and_then(|m| self.exclusions.get(m.entry as usize))
     }
@@ -225,7 +240,11 @@ pub struct Dictionaries {
 const EMBEDDED: &[(&str, Role, &str)] = &[
     ("CAMEO.2.0.txt", Role::Verbs, include_str!("../data/CAMEO.2.0.txt")),
     ("Phoenix.Countries.actors.txt", Role::Actors, include_str!("../data/Phoenix.Countries.actors.txt")),
-    ("Phoenix.International.actors.txt", Role::Actors, include_str!("../data/Phoenix.International.actors.txt")),
+    (
+        "Phoenix.International.actors.txt",
+        Role::Actors,
+        include_str!("../data/Phoenix.International.actors.txt"),
+    ),
     ("Phoenix.MilNonState.actors.txt", Role::Actors, include_str!("../data/Phoenix.MilNonState.actors.txt")),
     ("dyad.extra.actors.txt", Role::Actors, include_str!("../data/dyad.extra.actors.txt")),
     ("Phoenix.agents.txt", Role::Agents, include_str!("../data/Phoenix.agents.txt")),
@@ -237,7 +256,9 @@ impl Dictionaries {
     /// The default dictionaries compiled into the binary, parsed on first use.
     pub fn embedded() -> &'static Dictionaries {
         static DICTS: OnceLock<Dictionaries> = OnceLock::new();
-        DICTS.get_or_init(|| Dictionaries::from_sources(EMBEDDED.iter().map(|&(name, role, text)| Source { name, role, text })))
+        DICTS.get_or_init(|| {
+            Dictionaries::from_sources(EMBEDDED.iter().map(|&(name, role, text)| Source { name, role, text }))
+        })
     }
 
     /// Loads every dictionary file of a folder, roles recognized by name
@@ -268,7 +289,11 @@ impl Dictionaries {
             let text = String::from_utf8(bytes).map_err(|_| LoadError::Utf8 { path: p.clone() })?;
             texts.push((name.as_str(), *role, text));
         }
-        Ok(Dictionaries::from_sources(texts.iter().map(|(name, role, text)| Source { name, role: *role, text })))
+        Ok(Dictionaries::from_sources(texts.iter().map(|(name, role, text)| Source {
+            name,
+            role: *role,
+            text,
+        })))
     }
 
     /// Loads a list of files by path, roles recognized by name.
@@ -287,7 +312,11 @@ impl Dictionaries {
         if texts.is_empty() {
             return Err(LoadError::NoDictionaries { path: PathBuf::new() });
         }
-        Ok(Dictionaries::from_sources(texts.iter().map(|(name, role, text)| Source { name, role: *role, text })))
+        Ok(Dictionaries::from_sources(texts.iter().map(|(name, role, text)| Source {
+            name,
+            role: *role,
+            text,
+        })))
     }
 
     /// Builds dictionaries from texts already in memory, in the given order.

@@ -113,7 +113,12 @@ pub(crate) fn parse_issues(text: &str, d: &mut Diags<'_>) -> (Vec<Issue>, Vec<Is
             }
         }
         if !phrases.is_empty() {
-            issues.push(Issue { phrases, code: code.into(), category: category.clone(), loc: d.loc(line.no) });
+            issues.push(Issue {
+                phrases,
+                code: code.into(),
+                category: category.clone(),
+                loc: d.loc(line.no),
+            });
         }
     }
     (issues, exclusions)
@@ -143,7 +148,8 @@ mod tests {
         let mut diags = Vec::new();
         let mut d = Diags { file: Arc::from("i.issues.txt"), out: &mut diags };
         let (issues, excl) = parse_issues(text, &mut d);
-        let forms: Vec<Vec<String>> = issues.iter().map(|i| i.phrases.iter().map(|p| p.words.join(" ")).collect()).collect();
+        let forms: Vec<Vec<String>> =
+            issues.iter().map(|i| i.phrases.iter().map(|p| p.words.join(" ")).collect()).collect();
         assert_eq!(forms[0], ["ATROCITY", "ATROCITIES"]);
         assert_eq!(forms[1], ["ETHNIC PURGE", "ETHNIC PURGES", "ETHNIC PURGED", "ETHNIC PURGING"]);
         assert_eq!(forms[2], ["AL ZARQAWI NETWORK"]);
@@ -151,6 +157,12 @@ mod tests {
         assert_eq!(excl.len(), 2);
         assert_eq!(excl[1].scope, DiscardScope::Story);
         let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-        assert_eq!(msgs, ["i.issues.txt:7: warning: issue line has no [CODE]; skipped", "i.issues.txt:9: error: malformed issue code [bad code]"]);
+        assert_eq!(
+            msgs,
+            [
+                "i.issues.txt:7: warning: issue line has no [CODE]; skipped",
+                "i.issues.txt:9: error: malformed issue code [bad code]"
+            ]
+        );
     }
 }

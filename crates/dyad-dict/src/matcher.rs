@@ -110,7 +110,13 @@ pub struct PhraseMatcher<Id> {
 
 impl<Id: Copy> Default for PhraseMatcher<Id> {
     fn default() -> Self {
-        PhraseMatcher { words: FxMap::default(), edges: FxMap::default(), terminal: vec![None], stems: FxMap::default(), phrases: 0 }
+        PhraseMatcher {
+            words: FxMap::default(),
+            edges: FxMap::default(),
+            terminal: vec![None],
+            stems: FxMap::default(),
+            phrases: 0,
+        }
     }
 }
 
@@ -161,9 +167,7 @@ impl<Id: Copy> PhraseMatcher<Id> {
     /// Adds a phrase whose last word is a stem: it matches any sentence word it is a prefix of
     /// (the discard list's default).
     pub fn insert_stem(&mut self, words: &[Box<str>], id: Id) -> Option<Id> {
-        let Some((last, init)) = words.split_last() else {
-            return None;
-        };
+        let (last, init) = words.split_last()?;
         let node = self.walk_insert(init);
         let wid = self.intern(last);
         self.phrases += 1;
@@ -177,7 +181,8 @@ impl<Id: Copy> PhraseMatcher<Id> {
 
     /// The entry of exactly this phrase (words joined by blanks or `_`), if any.
     pub fn lookup(&self, phrase: &str) -> Option<Id> {
-        let words: Vec<&str> = phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        let words: Vec<&str> =
+            phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
         let mut scratch = MatchScratch::new();
         let mut out = Vec::new();
         self.find_all(&words, &mut scratch, &mut out);
@@ -257,7 +262,11 @@ impl<Id: Copy> PhraseMatcher<Id> {
             }
             match best {
                 Some((j, e)) => {
-                    out.push(PhraseMatch { start_word: toks[i].word, end_word: toks[j].word.saturating_add(1), entry: e });
+                    out.push(PhraseMatch {
+                        start_word: toks[i].word,
+                        end_word: toks[j].word.saturating_add(1),
+                        entry: e,
+                    });
                     i = j + 1;
                 }
                 None => i += 1,

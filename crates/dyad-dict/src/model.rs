@@ -384,7 +384,10 @@ pub enum Marker {
 /// A word or a synset reference in a pattern.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Term {
-    /// A normalized word ("AID"). Plural forms are not generated for pattern words.
+    /// An upper-case word ("AID"), hyphens kept ("SIT-IN"). Plural forms are not generated
+    /// for pattern words. A few TABARI-era patterns give alternatives separated by `/`
+    /// (`(TO/FOR PROTEST)`); [`VerbDictionary::term_matches`](crate::VerbDictionary::term_matches)
+    /// handles both.
     Word(Box<str>),
     /// A synset reference (`&MILITARY`), resolved when the synset is defined anywhere in
     /// the file; undefined references drop the pattern with a diagnostic.

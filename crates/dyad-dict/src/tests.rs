@@ -19,11 +19,11 @@ fn embedded_set_loads_with_stable_counts() {
     assert_eq!(
         counts,
         [
-            ("CAMEO.2.0.txt", 4669),
+            ("CAMEO.2.0.txt", 4664),
             ("Phoenix.Countries.actors.txt", 18390),
             ("Phoenix.International.actors.txt", 7841),
             ("Phoenix.MilNonState.actors.txt", 1021),
-            ("dyad.extra.actors.txt", 146),
+            ("dyad.extra.actors.txt", 140),
             ("Phoenix.agents.txt", 2244),
             ("Phoenix.discards.txt", 506),
             ("Phoenix.IssueCoding.txt", 2973),
@@ -33,11 +33,12 @@ fn embedded_set_loads_with_stable_counts() {
     assert_eq!(d.verbs.verbs.len(), 1817);
     assert_eq!(d.verbs.synsets.len(), 40);
     assert_eq!(d.verbs.transformations.len(), 8);
-    assert_eq!(d.issues.exclusions.len(), 39);
+    assert_eq!(d.issues.exclusions.len(), 181);
     // The upstream files have a handful of bad lines; they are reported, not fatal. The
     // extensions file must be clean.
     assert!(d.error_count() < 40, "{}", d.error_count());
-    let extra: Vec<_> = d.diagnostics.iter().filter(|x| x.loc.file.as_ref() == "dyad.extra.actors.txt").collect();
+    let extra: Vec<_> =
+        d.diagnostics.iter().filter(|x| x.loc.file.as_ref() == "dyad.extra.actors.txt").collect();
     assert!(extra.is_empty(), "{extra:?}");
 }
 
@@ -56,7 +57,10 @@ fn finds_iraqi_prime_minister_maliki() {
     assert_eq!((actors[1].start_word, actors[1].end_word), (1, 5));
     assert_eq!(maliki.code_on(date(2007, 8, 9)).unwrap().as_str(), "IRQGOV");
     assert_eq!(maliki.code_on(date(2016, 1, 1)).unwrap().as_str(), "IRQELI");
-    assert_eq!(maliki.dated_code_on(date(2007, 8, 9)).unwrap().loc.to_string(), "Phoenix.Countries.actors.txt:22637");
+    assert_eq!(
+        maliki.dated_code_on(date(2007, 8, 9)).unwrap().loc.to_string(),
+        "Phoenix.Countries.actors.txt:22637"
+    );
     let pm = d.agents.get(agents[0].entry).unwrap();
     assert_eq!((agents[0].start_word, agents[0].end_word), (1, 3));
     assert_eq!(pm.code.to_string(), "~GOV");
@@ -73,7 +77,9 @@ fn finds_iraqi_prime_minister_maliki() {
 #[test]
 fn extensions_override_and_close_ranges() {
     let d = Dictionaries::embedded();
-    let code = |name: &str, y, m, day| d.actors.lookup(name).and_then(|a| a.code_on(date(y, m, day))).map(|c| c.to_string());
+    let code = |name: &str, y, m, day| {
+        d.actors.lookup(name).and_then(|a| a.code_on(date(y, m, day))).map(|c| c.to_string())
+    };
     assert_eq!(code("Tehran", 2020, 1, 1).as_deref(), Some("IRNGOV"));
     assert_eq!(code("Iranian", 2020, 1, 1).as_deref(), Some("IRN"));
     assert_eq!(code("Obama", 2012, 1, 1).as_deref(), Some("USAGOV"));
@@ -114,7 +120,8 @@ fn verbs_and_lists_of_the_default_set() {
 fn validation_dictionaries_load() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/petrarch-validate");
     let d = Dictionaries::load_dir(dir).unwrap();
-    let counts: Vec<(&str, Role, usize)> = d.files.iter().map(|f| (f.name.as_str(), f.role, f.entries)).collect();
+    let counts: Vec<(&str, Role, usize)> =
+        d.files.iter().map(|f| (f.name.as_str(), f.role, f.entries)).collect();
     assert_eq!(
         counts,
         [
@@ -129,7 +136,10 @@ fn validation_dictionaries_load() {
     let gollum = d.actors.lookup("SMEAGOL").unwrap();
     assert_eq!(gollum.code_on(date(1997, 1, 1)).unwrap().as_str(), "HOBGOV");
     assert_eq!(gollum.code_on(date(2001, 1, 1)).unwrap().as_str(), "HOBREB");
-    assert_eq!(d.actors.lookup("PALESTINIAN").unwrap().default_code().unwrap().as_str(), "PSE");
+    assert!(d
+        .diagnostics
+        .iter()
+        .any(|x| x.to_string().starts_with("PETR_Validate_actors_2_02.txt:32: warning: actor code \"pse\"")));
     assert!(d.agents.lookup("congresswoman").is_some());
     assert!(d.agents.lookup("ministry of silly walks").is_some());
     let acc = d.verbs.synset_by_name("&ACCORDSYN").unwrap();
@@ -162,6 +172,7 @@ fn check_reports_overlaps_and_bad_codes() {
             "t.actors.txt:5: error: date range of GONELI ends (2009-01-01) before it starts (2010-01-01)",
             "t.actors.txt:7: warning: duplicate actor phrase GONDOR (also t.actors.txt:1); the later entry wins",
             "t.verbs.txt:3: error: invalid CAMEO code \"999\" in [999]",
+            "t.verbs.txt:4: warning: transformation names verb SAY, which is not in the dictionary",
             "t.verbs.txt:4: warning: transformation names verb FLY, which is not in the dictionary",
         ]
     );
@@ -172,4 +183,25 @@ fn dictionaries_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Dictionaries>();
     assert_send_sync::<ActorMatcher>();
+}
+
+#[test]
+fn explore_tmp() {
+    let d = Dictionaries::embedded();
+    for v in &d.verbs.verbs {
+        if !v.head.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'') || v.forms.iter().any(|f| !f.chars().all(|c| c.is_ascii_alphabetic() || c == '-')) {
+            eprintln!("VERB {} {:?} {:?} {:?} {}", v.head, v.forms, v.before, v.after, v.loc);
+        }
+    }
+    let mut n = 0;
+    for b in &d.verbs.blocks {
+        for p in &b.patterns {
+            let odd = p.post.preps().chain(p.pre.preps()).any(|pp| matches!(&pp.prep, Term::Word(w) if !w.chars().all(|c| c.is_ascii_alphabetic()))) ;
+            if odd || (p.pre.nouns().count() > 1) || p.post.nouns().count() > 2 {
+                n += 1;
+                if n < 40 { eprintln!("PAT {} [{}] {}", p.text, p.code, p.loc); }
+            }
+        }
+    }
+    eprintln!("odd patterns {n}");
 }

@@ -150,7 +150,12 @@ pub(crate) fn plural(word: &str) -> String {
         format!("{}IES", &word[..n - 1])
     } else if word.ends_with('S') && !word.ends_with("SS") {
         word.to_string()
-    } else if word.ends_with("SS") || word.ends_with('X') || word.ends_with('Z') || word.ends_with("CH") || word.ends_with("SH") {
+    } else if word.ends_with("SS")
+        || word.ends_with('X')
+        || word.ends_with('Z')
+        || word.ends_with("CH")
+        || word.ends_with("SH")
+    {
         format!("{word}ES")
     } else {
         format!("{word}S")
@@ -167,7 +172,12 @@ pub(crate) fn verb_forms(verb: &str) -> Vec<String> {
     let cons_y = n >= 2 && b[n - 1] == b'Y' && !is_vowel(b[n - 2]);
     let s = if cons_y {
         format!("{}IES", &verb[..n - 1])
-    } else if verb.ends_with('S') || verb.ends_with('X') || verb.ends_with('Z') || verb.ends_with("CH") || verb.ends_with("SH") {
+    } else if verb.ends_with('S')
+        || verb.ends_with('X')
+        || verb.ends_with('Z')
+        || verb.ends_with("CH")
+        || verb.ends_with("SH")
+    {
         format!("{verb}ES")
     } else {
         format!("{verb}S")
@@ -179,7 +189,12 @@ pub(crate) fn verb_forms(verb: &str) -> Vec<String> {
     } else {
         format!("{verb}ED")
     };
-    let ing = if n >= 3 && verb.ends_with('E') && !verb.ends_with("EE") && !verb.ends_with("YE") && !verb.ends_with("IE") {
+    let ing = if n >= 3
+        && verb.ends_with('E')
+        && !verb.ends_with("EE")
+        && !verb.ends_with("YE")
+        && !verb.ends_with("IE")
+    {
         format!("{}ING", &verb[..n - 1])
     } else if verb.ends_with("IE") {
         format!("{}YING", &verb[..n - 2])

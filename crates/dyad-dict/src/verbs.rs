@@ -15,8 +15,9 @@ use dyad_ontology::CameoCode;
 
 use crate::matcher::FxMap;
 use crate::model::{
-    BlockId, Element, Marker, NounPhrase, Pattern, PatternSide, PrepPhrase, Synset, SynsetId, SynsetMember, Term, TransformActor,
-    TransformEvent, TransformResult, TransformTarget, TransformVerb, Transformation, VerbBlock, VerbCode, VerbEntry, VerbId,
+    BlockId, Element, Marker, NounPhrase, Pattern, PatternSide, PrepPhrase, Synset, SynsetId, SynsetMember,
+    Term, TransformActor, TransformEvent, TransformResult, TransformTarget, TransformVerb, Transformation,
+    VerbBlock, VerbCode, VerbEntry, VerbId,
 };
 use crate::text::{content_lines, plural, split_brackets, verb_forms, Diags};
 
@@ -59,7 +60,8 @@ impl VerbDictionary {
     /// "cracked down"). When a word is listed in several blocks, the last one read wins.
     pub fn lookup(&self, word: &str) -> Option<&VerbEntry> {
         if word.contains(['_', ' ']) {
-            let joined: String = word.split(['_', ' ']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_uppercase();
+            let joined: String =
+                word.split(['_', ' ']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_uppercase();
             return self.phrases.get(joined.as_str()).and_then(|&id| self.verb(id));
         }
         with_upper(word, |w| {
@@ -123,6 +125,8 @@ impl VerbDictionary {
     /// same word, or a head of the synset.
     pub fn term_matches(&self, term: &Term, word: &str) -> bool {
         match term {
+            // TABARI legacy alternatives: (TO/FOR PROTEST).
+            Term::Word(w) if w.contains('/') => w.split('/').any(|x| x.eq_ignore_ascii_case(word)),
             Term::Word(w) => w.eq_ignore_ascii_case(word),
             Term::Synset(id) => self.synset_contains(*id, word),
         }
@@ -207,7 +211,13 @@ impl VerbDictionary {
                     continue;
                 }
                 let id = SynsetId(self.synsets.len() as u32);
-                self.synsets.push(Synset { id, name: name.clone(), plurals, members: Vec::new(), loc: d.loc(line.no) });
+                self.synsets.push(Synset {
+                    id,
+                    name: name.clone(),
+                    plurals,
+                    members: Vec::new(),
+                    loc: d.loc(line.no),
+                });
                 self.synset_names.insert(name, id);
                 file_synsets.push(id);
             }
@@ -246,7 +256,10 @@ impl VerbDictionary {
                             }
                         }
                     }
-                    _ => d.error(line.no, "pattern outside a verb block (no --- NAME [CODE] --- line before it)"),
+                    _ => d.error(
+                        line.no,
+                        "pattern outside a verb block (no --- NAME [CODE] --- line before it)",
+                    ),
                 }
             } else if let Some(rest) = t.strip_prefix('~') {
                 if let Some(tr) = parse_transformation(rest, t, line.no, d) {
@@ -255,8 +268,13 @@ impl VerbDictionary {
             } else {
                 match mode {
                     Mode::Block(b) => self.parse_verb_line(b, t, line.no, d),
-                    Mode::Synset(..) => d.error(line.no, format!("{t:?} inside a synset: members start with '+'")),
-                    Mode::None => d.error(line.no, format!("verb {t:?} outside a verb block (no --- NAME [CODE] --- line before it)")),
+                    Mode::Synset(..) => {
+                        d.error(line.no, format!("{t:?} inside a synset: members start with '+'"))
+                    }
+                    Mode::None => d.error(
+                        line.no,
+                        format!("verb {t:?} outside a verb block (no --- NAME [CODE] --- line before it)"),
+                    ),
                 }
             }
         }
@@ -275,7 +293,14 @@ impl VerbDictionary {
             None => null_code(),
         };
         let id = BlockId(self.blocks.len() as u32);
-        self.blocks.push(VerbBlock { id, name: name.into(), code, verbs: Vec::new(), patterns: Vec::new(), loc: d.loc(no) });
+        self.blocks.push(VerbBlock {
+            id,
+            name: name.into(),
+            code,
+            verbs: Vec::new(),
+            patterns: Vec::new(),
+            loc: d.loc(no),
+        });
         id
     }
 
@@ -285,7 +310,9 @@ impl VerbDictionary {
         let member = if let Some(name) = r.strip_prefix('&') {
             let key = format!("&{}", name.trim_end_matches('_').to_uppercase());
             match self.synset_names.get(key.as_str()) {
-                Some(&n) => SynsetMember { words: Vec::new(), plural: None, nested: Some(n), prep: false, loc },
+                Some(&n) => {
+                    SynsetMember { words: Vec::new(), plural: None, nested: Some(n), prep: false, loc }
+                }
                 None => {
                     d.error(no, format!("undefined synset {key} in synset member"));
                     return;
@@ -300,7 +327,8 @@ impl VerbDictionary {
                 d.error(no, "empty synset member");
                 return;
             }
-            let plural = (plurals && !r.ends_with('_')).then(|| words.last().map(|w| plural(w).into())).flatten();
+            let plural =
+                (plurals && !r.ends_with('_')).then(|| words.last().map(|w| plural(w).into())).flatten();
             SynsetMember { words, plural, nested: None, prep: false, loc }
         };
         if let Some(s) = self.synsets.get_mut(id.0 as usize) {
@@ -334,7 +362,12 @@ impl VerbDictionary {
             return;
         };
         if toks.next().is_some() {
-            d.warning(no, format!("extra words after the verb in {main:?} are ignored (join multi-word verbs with '_')"));
+            d.warning(
+                no,
+                format!(
+                    "extra words after the verb in {main:?} are ignored (join multi-word verbs with '_')"
+                ),
+            );
         }
         if !verb.trim_start_matches('+').starts_with(|c: char| c.is_alphanumeric()) {
             d.error(no, format!("{verb:?} is not a verb (a pattern line starts with '-')"));
@@ -345,12 +378,15 @@ impl VerbDictionary {
             return;
         };
         if verb.contains('_') && !verb.contains('+') {
-            d.warning(no, format!("multi-word verb {verb:?} has no '+' marking the verb; the first word is taken"));
+            d.warning(
+                no,
+                format!("multi-word verb {verb:?} has no '+' marking the verb; the first word is taken"),
+            );
         }
         let mut forms: Vec<Box<str>> = Vec::new();
         match braces {
             Some(b) => {
-                for f in b.split_whitespace() {
+                for f in b.split(|c: char| c.is_whitespace() || c == ',').filter(|f| !f.is_empty()) {
                     if let Some((_, h, _)) = split_multiword(f) {
                         if h != head && !forms.contains(&h) {
                             forms.push(h);
@@ -368,15 +404,26 @@ impl VerbDictionary {
             }
         }
         let id = VerbId(self.verbs.len() as u32);
-        self.verbs.push(VerbEntry { id, block, head, forms, before, after, code, own_code, text: t.into(), loc: d.loc(no) });
+        self.verbs.push(VerbEntry {
+            id,
+            block,
+            head,
+            forms,
+            before,
+            after,
+            code,
+            own_code,
+            text: t.into(),
+            loc: d.loc(no),
+        });
         if let Some(b) = self.blocks.get_mut(block.0 as usize) {
             b.verbs.push(id);
         }
     }
 
     fn resolve_term(&self, tok: &str, no: u32, d: &mut Diags<'_>) -> Option<Term> {
-        if tok.starts_with('&') {
-            let key = format!("&{}", tok[1..].trim_end_matches('_').to_uppercase());
+        if let Some(name) = tok.strip_prefix('&') {
+            let key = format!("&{}", name.trim_end_matches('_').to_uppercase());
             match self.synset_names.get(key.as_str()) {
                 Some(&id) => Some(Term::Synset(id)),
                 None => {
@@ -478,7 +525,14 @@ impl VerbDictionary {
         Some(PatternSide { elements })
     }
 
-    fn parse_pattern(&self, block: BlockId, rest: &str, comment: &str, no: u32, d: &mut Diags<'_>) -> Option<Pattern> {
+    fn parse_pattern(
+        &self,
+        block: BlockId,
+        rest: &str,
+        comment: &str,
+        no: u32,
+        d: &mut Diags<'_>,
+    ) -> Option<Pattern> {
         let (body, groups) = split_brackets(rest);
         let Some(code_text) = groups.last() else {
             d.error(no, "pattern has no [CODE]");
@@ -550,7 +604,10 @@ fn tokenize_pattern(s: &str) -> Vec<&str> {
 /// Upper-case words of a verb-dictionary phrase, split at `_` and blanks (hyphens kept: pattern
 /// words are compared with whole tokens).
 fn verb_words(s: &str) -> Vec<Box<str>> {
-    s.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()).map(|w| w.to_uppercase().into()).collect()
+    s.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_uppercase().into())
+        .collect()
 }
 
 type Multiword = (Vec<Box<str>>, Box<str>, Vec<Box<str>>);
@@ -623,7 +680,9 @@ fn parse_tverb(t: &str) -> TransformVerb {
     if t == "Q" {
         TransformVerb::Any
     } else {
-        TransformVerb::Verbs(t.split('_').filter(|w| !w.is_empty()).map(|w| w.to_uppercase().into()).collect())
+        TransformVerb::Verbs(
+            t.split('_').filter(|w| !w.is_empty()).map(|w| w.to_uppercase().into()).collect(),
+        )
     }
 }
 
@@ -741,7 +800,7 @@ SCRAP ;shan   8/30/93
         assert_eq!(help.loc.to_string(), "v.verbs.txt:14");
         assert_eq!(&*v.lookup("gave").unwrap().head, "GIVE");
         assert!(v.lookup("gives").is_none(), "irregular forms are only those listed");
-        assert_eq!(&*v.lookup("scrapping").map_or("", |e| &e.head), "");
+        assert_eq!(&*v.lookup("scrapping").unwrap().head, "SCRAP");
         assert_eq!(&*v.lookup("scraps").unwrap().head, "SCRAP");
         let cd = v.lookup("CRACK_DOWN").unwrap();
         assert_eq!((&*cd.head, cd.after.len()), ("CRACK", 1));

@@ -14,6 +14,11 @@ pub use fold::{fold, fold_into};
 
 const GAZETTEER_TSV: &str = include_str!("../data/gazetteer.tsv");
 
+thread_local! {
+    /// Per-thread buffer for the folded words `find_in_into` looks up, so it allocates nothing once warm.
+    static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// What kind of place an entry is. Ordered by lookup preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -116,6 +121,9 @@ impl Gazetteer {
     /// kind `C` (country), `A` (capital) or `T` (city). `file` names the source in errors.
     pub fn parse(file: &'static str, text: &'static str) -> Result<Gazetteer, GeoError> {
         let mut g = Gazetteer::empty();
+        let lines = text.lines().count();
+        g.places.reserve(lines);
+        g.index.reserve(lines * 4);
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
@@ -246,11 +254,18 @@ impl Gazetteer {
     /// [`Gazetteer::find_in`] into a reused buffer (cleared first).
     pub fn find_in_into<'g>(&'g self, words: &[&str], out: &mut Vec<PlaceMatch<'g>>) {
         out.clear();
-        let mut key = String::new();
+        KEY.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut key) => self.find_with(words, &mut key, out),
+            // Only reachable by re-entering from within; use a fresh buffer.
+            Err(_) => self.find_with(words, &mut String::new(), out),
+        });
+    }
+
+    fn find_with<'g>(&'g self, words: &[&str], key: &mut String, out: &mut Vec<PlaceMatch<'g>>) {
         let mut i = 0;
         while i < words.len() {
             let starts_upper = words[i].chars().next().is_some_and(char::is_uppercase);
-            match self.longest_at(words, i, &mut key).filter(|_| starts_upper) {
+            match self.longest_at(words, i, key).filter(|_| starts_upper) {
                 Some(m) => {
                     i = m.end;
                     out.push(m);

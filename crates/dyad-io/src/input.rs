@@ -89,7 +89,8 @@ pub fn read_bytes(bytes: &[u8], format: InputFormat, file: Option<&Path>) -> Vec
 
 /// Reads every input named in `paths` (files, folders, or `-` for standard input; no paths at
 /// all means standard input) in order. `format` overrides detection; `default_date` fills the
-/// date of records that have none.
+/// date of records that have none, marked with [`Record::date_is_default`] so that a dateline
+/// found later still takes precedence ([`Record::resolve_date`]).
 pub fn read_inputs(
     paths: &[PathBuf],
     format: Option<InputFormat>,
@@ -135,8 +136,9 @@ impl Iterator for Inputs {
         loop {
             if let Some(mut item) = self.ready.pop_front() {
                 if let Ok(r) = &mut item {
-                    if r.date.is_none() {
+                    if r.date.is_none() && self.default_date.is_some() {
                         r.date = self.default_date;
+                        r.date_is_default = true;
                     }
                 }
                 return Some(item);

@@ -71,7 +71,7 @@ pub(crate) fn parse_line(line: &[u8], origin: Origin) -> Result<Record, Reject> 
             if u32::try_from(text.len()).is_err() {
                 return reject(RejectReason::TooLarge(text.len()));
             }
-            Ok(Record { id, date: Some(date), text, title, source, url, origin })
+            Ok(Record { id, date: Some(date), date_is_default: false, text, title, source, url, origin })
         }
         Err(reason) => reject(reason),
     }

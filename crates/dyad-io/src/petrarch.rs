@@ -111,7 +111,7 @@ fn to_record(rec: XmlRecord, origin: Origin, stem: &str, n: usize) -> Result<Rec
         _ => format!("{stem}-{}", n + 1),
     };
     let source = rec.attr("source").map(str::to_string);
-    Ok(Record { id, date, text, title: None, source, url: None, origin })
+    Ok(Record { id, date, date_is_default: false, text, title: None, source, url: None, origin })
 }
 
 /// Parses the `YYYYMMDD` dates of PETRARCH files (and `YYYY-MM-DD`, which some converters write).

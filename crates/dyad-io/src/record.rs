@@ -13,6 +13,9 @@ pub struct Record {
     pub id: String,
     /// The article date; `None` when the input gave none (the text layer may find a dateline).
     pub date: Option<NaiveDate>,
+    /// True when `date` is the caller's default (`--date`) rather than the input's own date, so
+    /// a dateline found in the text should win over it; see [`Record::resolve_date`].
+    pub date_is_default: bool,
     /// The raw article text; every span in the output is a byte offset into it.
     pub text: String,
     pub title: Option<String>,
@@ -28,11 +31,22 @@ impl Record {
         Record {
             id: id.into(),
             date: None,
+            date_is_default: false,
             text: text.into(),
             title: None,
             source: None,
             url: None,
             origin: Origin::default(),
+        }
+    }
+
+    /// The date to code the record with: the input's own date, else the date of the text's
+    /// dateline, else the caller's default.
+    pub fn resolve_date(&self, dateline: Option<NaiveDate>) -> Option<NaiveDate> {
+        if self.date_is_default {
+            dateline.or(self.date)
+        } else {
+            self.date.or(dateline)
         }
     }
 }
@@ -108,7 +122,28 @@ pub enum RejectReason {
     InvalidDate { value: String, expected: &'static str },
     #[error("empty text")]
     EmptyText,
+    /// Neither the record, nor its dateline, nor the caller's `--date` gives a date.
+    #[error("no date: the record has none, its text has no dated dateline, and no --date was given")]
+    NoDate,
     /// A PETRARCH XML record that could not be split into its parts.
     #[error("malformed record: {0}")]
     Malformed(String),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_date_beats_dateline_beats_default() {
+        let d = |day| NaiveDate::from_ymd_opt(2007, 8, day);
+        let mut r = Record::new("a", "text");
+        assert_eq!(r.resolve_date(None), None);
+        assert_eq!(r.resolve_date(d(9)), d(9));
+        r.date = d(1);
+        assert_eq!(r.resolve_date(d(9)), d(1));
+        r.date_is_default = true;
+        assert_eq!(r.resolve_date(d(9)), d(9));
+        assert_eq!(r.resolve_date(None), d(1));
+    }
 }

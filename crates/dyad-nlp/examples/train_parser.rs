@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release -p dyad-nlp --example train_parser -- --ud /work/shared/ud/en_ewt --out crates/dyad-nlp/models`
 //! retrains with a fixed seed, then prints dev and test scores (gold tags), parsing speed and load time.
-//! Options: `--epochs N`, `--seed N`, `--action-bits N`, `--label-bits N`, `--eval-only` (score the
+//! Options: `--epochs N`, `--clusters FILE` (default `OUT/clusters.tsv`), `--no-clusters`, `--seed N`, `--action-bits N`, `--label-bits N`, `--eval-only` (score the
 //! existing model in `--out` instead of training).
 
 #![allow(clippy::print_stdout)]
@@ -57,6 +57,8 @@ fn main() -> Result<(), String> {
     let mut out = PathBuf::from("crates/dyad-nlp/models");
     let mut cfg = ParserTrainConfig::default();
     let mut eval_only = false;
+    let mut no_clusters = false;
+    let mut clusters_path = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
@@ -68,8 +70,19 @@ fn main() -> Result<(), String> {
             "--action-bits" => cfg.action_table_bits = val()?.parse().map_err(|e| format!("--action-bits: {e}"))?,
             "--label-bits" => cfg.label_table_bits = val()?.parse().map_err(|e| format!("--label-bits: {e}"))?,
             "--eval-only" => eval_only = true,
+            "--no-clusters" => no_clusters = true,
+            "--clusters" => clusters_path = Some(PathBuf::from(val()?)),
             _ => return Err(format!("unknown argument {a}")),
         }
+    }
+    // The Brown clusters the tagger engineer copied in (spacy-lookups-data, MIT), if present.
+    let cluster_path = clusters_path.unwrap_or_else(|| out.join("clusters.tsv"));
+    if let (false, Ok(text)) = (no_clusters, std::fs::read_to_string(&cluster_path)) {
+        cfg.clusters = text
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(f, b)| (f.to_string(), b.trim().to_string()))
+            .collect();
     }
     let train = read(&ud, "train")?;
     let dev = read(&ud, "dev")?;

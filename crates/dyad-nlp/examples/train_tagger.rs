@@ -43,6 +43,7 @@ fn main() -> Result<(), String> {
             "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--min-count" => cfg.min_feature_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?,
             "--dict-share" => cfg.dict_min_share = val()?.parse().map_err(|e| format!("--dict-share: {e}"))?,
+            "--min-class" => cfg.min_class_count = val()?.parse().map_err(|e| format!("--min-class: {e}"))?,
             "--dict-count" => cfg.dict_min_count = val()?.parse().map_err(|e| format!("--dict-count: {e}"))?,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -80,6 +81,13 @@ fn main() -> Result<(), String> {
     std::fs::write(out.join("lemma.bin"), &lb).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("wrote tagger.bin ({} bytes) and lemma.bin ({} bytes)", tb.len(), lb.len());
     run_bench(&out, &dev, &test)
+}
+
+/// CPU time of this thread (Linux), so that speed figures hold on a busy machine.
+fn thread_cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
 }
 
 fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSentence]) -> Result<(), String> {
@@ -148,13 +156,19 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
     let mut lemma_buf = String::new();
     let rounds = 10;
     let t0 = Instant::now();
+    let c0 = thread_cpu_seconds();
     for _ in 0..rounds {
         for spans in &sents {
             tagger.tag(&text, spans, &mut scratch, &mut u, &mut x);
         }
     }
     let dt = t0.elapsed().as_secs_f64();
-    println!("tagging: {:.0} tokens/s (one thread)", (rounds * n_tokens) as f64 / dt);
+    let cpu = thread_cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    println!(
+        "tagging: {:.0} tokens/s wall, {} tokens per CPU second (one thread)",
+        (rounds * n_tokens) as f64 / dt,
+        cpu.map(|c| format!("{:.0}", (rounds * n_tokens) as f64 / c)).unwrap_or_else(|| "?".into())
+    );
     let t0 = Instant::now();
     for _ in 0..rounds {
         for spans in &sents {

@@ -18,7 +18,7 @@ use crate::tags::{DepRel, Upos, Xpos};
 pub mod train;
 
 const MAGIC: &[u8; 8] = b"DYADPRS\0";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Transition ids: the action model scores these three classes.
 pub(crate) const SHIFT: usize = 0;
@@ -56,6 +56,75 @@ pub struct Parser {
     /// carry weight for only a few of the ~50 classes, so the sparse rows keep the table small.
     lab_slots: Vec<[u32; 2]>,
     lab_pairs: Vec<u32>,
+    /// Brown word clusters of frequent forms.
+    clusters: Clusters,
+}
+
+/// Word clusters: per slot `[key, cluster]`, key 0 = empty. The cluster is its bit path below the
+/// root with a leading 1 bit, so that prefixes of any length are one shift away.
+#[derive(Debug, Clone)]
+pub(crate) struct Clusters {
+    slots: Vec<[u32; 2]>,
+}
+
+impl Default for Clusters {
+    fn default() -> Self {
+        Clusters { slots: vec![[0, 0]] }
+    }
+}
+
+impl Clusters {
+    /// Builds the table from `(form, bit string)` pairs, most frequent first; forms are keyed as the
+    /// parser normalizes them, and the first cluster of a normalized form wins.
+    pub(crate) fn build(pairs: &[(String, String)]) -> Clusters {
+        let size = (pairs.len() * 5 / 3 + 2).next_power_of_two();
+        let mut slots = vec![[0u32; 2]; size];
+        let mask = size - 1;
+        for (form, bits) in pairs {
+            if bits.is_empty() || bits.len() > 30 || !bits.bytes().all(|b| b == b'0' || b == b'1') {
+                continue;
+            }
+            let value = bits.bytes().fold(1u32, |v, b| v << 1 | (b - b'0') as u32);
+            let h = hash_form(form).0;
+            let key = ((h >> 32) as u32).max(1);
+            let mut i = h as usize & mask;
+            while slots[i][0] != 0 && slots[i][0] != key {
+                i = (i + 1) & mask;
+            }
+            if slots[i][0] == 0 {
+                slots[i] = [key, value];
+            }
+        }
+        Clusters { slots }
+    }
+
+    #[inline]
+    fn get(&self, h: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let key = ((h >> 32) as u32).max(1);
+        let mut i = h as usize & mask;
+        loop {
+            let [k, v] = self.slots[i];
+            if k == key {
+                return v;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|s| s[0] != 0).count()
+    }
+}
+
+/// The first `k` bits of a cluster path (the whole path if shorter), marker bit included.
+#[inline]
+fn prefix(c: u32, k: u32) -> u64 {
+    let len = 31u32.saturating_sub(c.leading_zeros());
+    (if len > k { c >> (len - k) } else { c }) as u64
 }
 
 impl std::fmt::Debug for Parser {
@@ -65,6 +134,7 @@ impl std::fmt::Debug for Parser {
             .field("labels", &self.labels)
             .field("label_slots", &self.lab_slots.len())
             .field("label_weights", &self.lab_pairs.len())
+            .field("clusters", &self.clusters.len())
             .finish()
     }
 }
@@ -92,6 +162,10 @@ pub(crate) struct State {
     pub(crate) suf: Vec<u64>,
     pub(crate) tag: Vec<u64>,
     pub(crate) upos: Vec<u64>,
+    /// Cluster prefixes of 4 and 6 bits and the full cluster (0 for unknown words).
+    c4: Vec<u64>,
+    c6: Vec<u64>,
+    cf: Vec<u64>,
     pub(crate) head: Vec<u32>,
     pub(crate) label: Vec<u64>,
     l1: Vec<u32>,
@@ -154,13 +228,22 @@ fn bucket(d: u32) -> u64 {
 
 impl State {
     /// Loads a sentence and resets the configuration.
-    pub(crate) fn load(&mut self, input: &ParseInput<'_>) {
+    pub(crate) fn load(&mut self, input: &ParseInput<'_>, clusters: &Clusters) {
         let n = input.spans.len();
         let m = n + 2;
         self.n = n as u32;
         self.b = 1;
         self.stack.clear();
-        for v in [&mut self.word, &mut self.suf, &mut self.tag, &mut self.upos, &mut self.label] {
+        for v in [
+            &mut self.word,
+            &mut self.suf,
+            &mut self.tag,
+            &mut self.upos,
+            &mut self.label,
+            &mut self.c4,
+            &mut self.c6,
+            &mut self.cf,
+        ] {
             v.clear();
             v.resize(m, 0);
         }
@@ -186,6 +269,10 @@ impl State {
             let (w, s) = hash_form(form);
             self.word[i + 1] = w;
             self.suf[i + 1] = s;
+            let c = clusters.get(w);
+            self.c4[i + 1] = prefix(c, 4);
+            self.c6[i + 1] = prefix(c, 6);
+            self.cf[i + 1] = c as u64;
             self.tag[i + 1] = input.xpos.get(i).map_or(0, |t| t.0 as u64);
             self.upos[i + 1] = input.upos.get(i).map_or(0, |t| t.0 as u64);
         }
@@ -427,6 +514,26 @@ impl State {
         f(&[p[b0], p[b0l], p[b0l2]]);
         f(&[p[s0], l[s0l], l[s0r], p[b0]]);
         f(&[p[b0], l[b0l], p[s0]]);
+        // Word clusters.
+        let (c4, c6, cf) = (&self.c4, &self.c6, &self.cf);
+        f(&[cf[s0]]);
+        f(&[cf[b0]]);
+        f(&[cf[b1]]);
+        f(&[cf[s1]]);
+        f(&[c6[s0], p[s0]]);
+        f(&[c6[b0], p[b0]]);
+        f(&[c4[s0], c4[b0]]);
+        f(&[c6[s0], c6[b0]]);
+        f(&[c4[s0], p[b0]]);
+        f(&[p[s0], c4[b0]]);
+        f(&[cf[s0], p[b0]]);
+        f(&[p[s0], cf[b0]]);
+        f(&[c4[s1], c4[s0]]);
+        f(&[c4[s1], p[s0]]);
+        f(&[p[s1], c4[s0]]);
+        f(&[c4[b0], c4[b1]]);
+        f(&[p[s0], c4[b0], p[b1]]);
+        f(&[p[s1], c4[s0], p[b0]]);
         // Label sets.
         f(&[w[s0], self.rset[s0]]);
         f(&[p[s0], self.rset[s0]]);
@@ -505,6 +612,14 @@ impl State {
         f(&[p[h], p[d], w[dl], self.lset[h]]);
         f(&[w[d], w[dl]]);
         f(&[u[d], u[h], dist]);
+        f(&[self.c4[d]]);
+        f(&[self.cf[d]]);
+        f(&[self.c4[h]]);
+        f(&[self.c4[d], self.c4[h]]);
+        f(&[self.c6[d], self.c6[h]]);
+        f(&[self.cf[d], p[h]]);
+        f(&[p[d], self.cf[h]]);
+        f(&[self.c6[dl], p[d]]);
     }
 }
 
@@ -587,7 +702,7 @@ impl Parser {
         heads.clear();
         rels.clear();
         let ParserScratch { st, feats, scores } = scratch;
-        st.load(input);
+        st.load(input, &self.clusters);
         while !st.is_terminal() {
             let legal = st.legal();
             st.action_features(feats);
@@ -623,6 +738,11 @@ impl Parser {
         out.extend(self.labels.iter().map(|l| l.0));
         out.extend_from_slice(&self.left_mask.to_le_bytes());
         out.extend_from_slice(&self.right_mask.to_le_bytes());
+        out.extend_from_slice(&(self.clusters.slots.len() as u32).to_le_bytes());
+        for s in &self.clusters.slots {
+            out.extend_from_slice(&s[0].to_le_bytes());
+            out.extend_from_slice(&s[1].to_le_bytes());
+        }
         out.extend_from_slice(&(self.act.len() as u32).to_le_bytes());
         for s in &self.act {
             for v in s {
@@ -670,6 +790,12 @@ impl Parser {
         }
         let left_mask = r.u64()?;
         let right_mask = r.u64()?;
+        let n_cl = r.u32()? as usize;
+        if !n_cl.is_power_of_two() {
+            return Err(ModelError::Corrupt(format!("cluster table size {n_cl} is not a power of two")));
+        }
+        let raw = r.take(n_cl.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let clusters = Clusters { slots: read_pairs(raw) };
         let n_act = r.u32()? as usize;
         if !n_act.is_power_of_two() {
             return Err(ModelError::Corrupt(format!("action table size {n_act} is not a power of two")));
@@ -692,10 +818,7 @@ impl Parser {
         }
         let n_pairs = r.u32()? as usize;
         let raw = r.take(n_lab.checked_mul(8).ok_or(ModelError::Truncated)?)?;
-        let lab_slots: Vec<[u32; 2]> = raw
-            .chunks_exact(8)
-            .map(|c| [u32::from_le_bytes([c[0], c[1], c[2], c[3]]), u32::from_le_bytes([c[4], c[5], c[6], c[7]])])
-            .collect();
+        let lab_slots = read_pairs(raw);
         let raw = r.take(n_pairs.checked_mul(4).ok_or(ModelError::Truncated)?)?;
         let lab_pairs: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
         if r.pos != body.len() {
@@ -710,7 +833,10 @@ impl Parser {
             return Err(ModelError::Corrupt("checksum mismatch".into()));
         }
         // Every probe sequence must end at an empty slot, or lookups of unknown features would loop.
-        if !act.iter().any(|s| s[0] == 0) || !lab_slots.iter().any(|s| s[0] == 0) {
+        if !act.iter().any(|s| s[0] == 0)
+            || !lab_slots.iter().any(|s| s[0] == 0)
+            || !clusters.slots.iter().any(|s| s[0] == 0)
+        {
             return Err(ModelError::Corrupt("weight table has no empty slot".into()));
         }
         for &[k, loc] in &lab_slots {
@@ -722,13 +848,19 @@ impl Parser {
         if lab_pairs.iter().any(|&pw| (pw >> 16) as usize >= nl) {
             return Err(ModelError::Corrupt("label weight for an unknown class".into()));
         }
-        Ok(Parser { act, labels, left_mask, right_mask, lab_slots, lab_pairs })
+        Ok(Parser { act, labels, left_mask, right_mask, lab_slots, lab_pairs, clusters })
     }
 
     /// The relations the model can predict.
     pub fn labels(&self) -> &[DepRel] {
         &self.labels
     }
+}
+
+fn read_pairs(raw: &[u8]) -> Vec<[u32; 2]> {
+    raw.chunks_exact(8)
+        .map(|c| [u32::from_le_bytes([c[0], c[1], c[2], c[3]]), u32::from_le_bytes([c[4], c[5], c[6], c[7]])])
+        .collect()
 }
 
 /// A 64-bit checksum over 8-byte words (FNV-style), fast enough to run on every load.

@@ -13,17 +13,33 @@ pub(crate) mod bin;
 pub(crate) mod features;
 pub mod train;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use dyad_text::Span;
 
 use crate::model::ModelError;
 use crate::tags::{Upos, Xpos};
 use bin::{HashIndex, Reader};
-use features::{TokFeat, NO_TAG, N_FEATS};
+use features::{TokFeat, NO_TAG};
 
 pub use features::normalize_into;
 
 const MAGIC: &[u8; 8] = b"DYADTAGR";
 const VERSION: u32 = 1;
+
+/// Slots of the per-thread word cache (a power of two).
+const CACHE: usize = 2048;
+/// Role vectors per cached word: as the word itself, as left neighbour -1/-2, as right +1/+2.
+const ROLES: usize = 5;
+const R_SELF: usize = 0;
+const R_M1: usize = 1;
+const R_M2: usize = 2;
+const R_N1: usize = 3;
+const R_N2: usize = 4;
+
+/// Gives every model instance an id, so that a scratch cache filled by one model is not used
+/// with another.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The part-of-speech tagger: an immutable model, `Send + Sync`.
 #[derive(Debug, Clone)]
@@ -37,19 +53,71 @@ pub struct Tagger {
     /// Word lexicon: keys derived from the lowercase form give the ambiguity class; keys derived
     /// from the exact form give `cluster << 8 | dict`.
     lex: HashIndex,
+    // Derived tables, computed on construction (not stored).
+    id: u64,
+    /// Scores of the previous-tag feature, per previous class (the last row: no previous tag).
+    p1_table: Vec<i32>,
+    /// Scores of the flags feature, per `flags | first << 7`.
+    flags_table: Vec<i32>,
+    /// Role vectors of the boundary tokens: before the sentence as -1 and -2, after it as +1, +2.
+    bound: Vec<i32>,
 }
 
-/// Per-thread buffers for [`Tagger::tag`].
+/// Per-thread buffers for [`Tagger::tag`], including a cache of per-word weight sums.
 #[derive(Debug, Default, Clone)]
 pub struct TaggerScratch {
     toks: Vec<TokFeat>,
     norm: String,
     lower: String,
     scores: Vec<i32>,
-    keys: Vec<u64>,
+    /// Which model the cache holds sums for.
+    model_id: u64,
+    /// Per slot: hash of the raw form (0 = empty).
+    cache_keys: Vec<u64>,
+    /// Per slot: the sentence number that last used it.
+    cache_stamp: Vec<u32>,
+    cache_toks: Vec<TokFeat>,
+    /// Role vectors per slot, then per overflow entry of the current sentence.
+    roles: Vec<i32>,
+    stamp: u32,
+    /// Per word of the sentence: its entry (cache slot or overflow entry).
+    entry: Vec<u32>,
 }
 
 impl Tagger {
+    fn new(classes: Vec<(Xpos, Upos)>, feats: HashIndex, entries: Vec<u32>, lex: HashIndex) -> Tagger {
+        let mut t = Tagger {
+            classes,
+            feats,
+            entries,
+            lex,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            p1_table: Vec::new(),
+            flags_table: Vec::new(),
+            bound: Vec::new(),
+        };
+        let c = t.classes.len();
+        let mut p1_table = vec![0; (c + 1) * c];
+        for (p, row) in p1_table.chunks_exact_mut(c).enumerate() {
+            let p = if p == c { NO_TAG } else { p as u32 };
+            t.add(&[features::p1_key(p)], row);
+        }
+        let mut flags_table = vec![0; 256 * c];
+        for (f, row) in flags_table.chunks_exact_mut(c).enumerate() {
+            t.add(&[features::flags_key(f as u32 & 0x7f, f >= 128)], row);
+        }
+        let mut bound = vec![0; 4 * c];
+        let (before, after) = (TokFeat::boundary(false), TokFeat::boundary(true));
+        t.add(&features::m1_keys(&before), &mut bound[..c]);
+        t.add(&features::m2_keys(&before), &mut bound[c..2 * c]);
+        t.add(&features::n1_keys(&after), &mut bound[2 * c..3 * c]);
+        t.add(&features::n2_keys(&after), &mut bound[3 * c..]);
+        t.p1_table = p1_table;
+        t.flags_table = flags_table;
+        t.bound = bound;
+        t
+    }
+
     /// Number of joint (XPOS, UPOS) classes.
     pub fn num_classes(&self) -> usize {
         self.classes.len()
@@ -72,17 +140,23 @@ impl Tagger {
         }
     }
 
-    /// Tokens of one sentence with the boundary padding the features expect.
-    pub(crate) fn prepare(&self, forms: impl Iterator<Item = impl AsRef<str>>, scratch: &mut TaggerScratch) {
+    /// The token features of one raw form.
+    #[inline]
+    fn token(&self, raw: &str, norm: &mut String, lower: &mut String) -> TokFeat {
+        let form = if normalize_into(raw, norm) { norm.as_str() } else { raw };
+        let mut t = features::token_strings(form, lower);
+        self.lookup_lex(&mut t);
+        t
+    }
+
+    /// Tokens of one sentence with the boundary padding the features expect (training path).
+    pub(crate) fn prepare<S: AsRef<str>>(&self, forms: impl Iterator<Item = S>, scratch: &mut TaggerScratch) {
         let TaggerScratch { toks, norm, lower, .. } = scratch;
         toks.clear();
         toks.push(TokFeat::boundary(false));
         toks.push(TokFeat::boundary(false));
         for raw in forms {
-            let raw = raw.as_ref();
-            let form = if normalize_into(raw, norm) { norm.as_str() } else { raw };
-            let mut t = features::token_strings(form, lower);
-            self.lookup_lex(&mut t);
+            let t = self.token(raw.as_ref(), norm, lower);
             toks.push(t);
         }
         toks.push(TokFeat::boundary(true));
@@ -91,8 +165,7 @@ impl Tagger {
 
     /// Adds the weights of `keys` to `scores`.
     #[inline]
-    fn score(&self, keys: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
+    fn add(&self, keys: &[u64], scores: &mut [i32]) {
         for &k in keys {
             if let Some(v) = self.feats.get(k) {
                 let start = (v >> 8) as usize;
@@ -108,26 +181,148 @@ impl Tagger {
         }
     }
 
-    /// Predicts the classes of the prepared tokens in `scratch.toks`, calling `out` per token.
-    #[inline]
-    pub(crate) fn predict_prepared(&self, scratch: &mut TaggerScratch, mut out: impl FnMut(u32)) {
-        let TaggerScratch { toks, scores, keys, .. } = scratch;
-        scores.resize(self.classes.len(), 0);
-        keys.resize(N_FEATS, 0);
-        let mut fk = [0u64; N_FEATS];
-        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        for i in 2..toks.len().saturating_sub(2) {
-            let c = if toks[i].dict != 0 {
-                toks[i].dict - 1
+    /// Computes the role vectors of `t` into `out` (`ROLES * classes` long).
+    fn fill_roles(&self, t: &TokFeat, out: &mut [i32]) {
+        let c = self.classes.len();
+        out.iter_mut().for_each(|x| *x = 0);
+        self.add(&features::static_keys(t), &mut out[R_SELF * c..(R_SELF + 1) * c]);
+        self.add(&features::m1_keys(t), &mut out[R_M1 * c..(R_M1 + 1) * c]);
+        self.add(&features::m2_keys(t), &mut out[R_M2 * c..(R_M2 + 1) * c]);
+        self.add(&features::n1_keys(t), &mut out[R_N1 * c..(R_N1 + 1) * c]);
+        self.add(&features::n2_keys(t), &mut out[R_N2 * c..(R_N2 + 1) * c]);
+    }
+
+    /// Looks every form up in the scratch cache (filling missing entries) and tags the sentence,
+    /// calling `out` with each class.
+    fn tag_forms<S: AsRef<str>>(
+        &self,
+        forms: impl Iterator<Item = S>,
+        scratch: &mut TaggerScratch,
+        mut out: impl FnMut(u32),
+    ) {
+        let c = self.classes.len();
+        let stride = ROLES * c;
+        let TaggerScratch {
+            toks,
+            norm,
+            lower,
+            scores,
+            model_id,
+            cache_keys,
+            cache_stamp,
+            cache_toks,
+            roles,
+            stamp,
+            entry,
+        } = scratch;
+        if *model_id != self.id || cache_keys.len() != CACHE {
+            *model_id = self.id;
+            cache_keys.clear();
+            cache_keys.resize(CACHE, 0);
+            cache_stamp.clear();
+            cache_stamp.resize(CACHE, 0);
+            cache_toks.clear();
+            cache_toks.resize(CACHE, TokFeat::default());
+            *stamp = 0;
+        }
+        roles.resize(CACHE * stride, 0);
+        *stamp = stamp.wrapping_add(1);
+        if *stamp == 0 {
+            cache_stamp.iter_mut().for_each(|s| *s = 0);
+            *stamp = 1;
+        }
+        toks.clear();
+        entry.clear();
+        for raw in forms {
+            let raw = raw.as_ref();
+            let h = features::hash_bytes(features::SEED_CACHE, raw.as_bytes()) | 1;
+            let slot = (h as usize) & (CACHE - 1);
+            let e = if cache_keys[slot] == h {
+                cache_stamp[slot] = *stamp;
+                slot
             } else {
-                features::features(toks, i, p1, p2, &mut fk);
-                self.score(&fk, scores);
+                let t = self.token(raw, norm, lower);
+                // A slot another word of this sentence uses stays; this word overflows.
+                let e = if cache_stamp[slot] == *stamp {
+                    let e = roles.len() / stride;
+                    roles.resize(roles.len() + stride, 0);
+                    e
+                } else {
+                    cache_keys[slot] = h;
+                    cache_stamp[slot] = *stamp;
+                    cache_toks[slot] = t;
+                    slot
+                };
+                self.fill_roles(&t, &mut roles[e * stride..(e + 1) * stride]);
+                toks.push(t);
+                entry.push(e as u32);
+                continue;
+            };
+            toks.push(cache_toks[e]);
+            entry.push(e as u32);
+        }
+        scores.resize(c, 0);
+        let n = toks.len();
+        let before = TokFeat::boundary(false);
+        let after = TokFeat::boundary(true);
+        let role = |j: usize, r: usize| -> &[i32] {
+            let e = entry[j] as usize;
+            &roles[e * stride + r * c..e * stride + (r + 1) * c]
+        };
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for j in 0..n {
+            let w = &toks[j];
+            let class = if w.dict != 0 {
+                w.dict - 1
+            } else {
+                scores.copy_from_slice(role(j, R_SELF));
+                let m1 = if j >= 1 { role(j - 1, R_M1) } else { &self.bound[..c] };
+                let m2 = if j >= 2 { role(j - 2, R_M2) } else { &self.bound[c..2 * c] };
+                let n1 = if j + 1 < n { role(j + 1, R_N1) } else { &self.bound[2 * c..3 * c] };
+                let n2 = if j + 2 < n { role(j + 2, R_N2) } else { &self.bound[3 * c..] };
+                let fi = (w.flags as usize & 0x7f) | ((j == 0) as usize) << 7;
+                let fl = &self.flags_table[fi * c..(fi + 1) * c];
+                let pi = if p1 == NO_TAG { c } else { (p1 as usize).min(c) };
+                let pt = &self.p1_table[pi * c..(pi + 1) * c];
+                for (k, s) in scores.iter_mut().enumerate() {
+                    *s += m1[k] + m2[k] + n1[k] + n2[k] + fl[k] + pt[k];
+                }
+                let wm1 = if j >= 1 { &toks[j - 1] } else { &before };
+                let wn1 = if j + 1 < n { &toks[j + 1] } else { &after };
+                self.add(&features::dyn_keys(w, wm1, wn1, p1, p2), scores);
                 argmax(scores)
             };
-            out(c);
+            out(class);
             p2 = p1;
-            p1 = c;
+            p1 = class;
         }
+        roles.truncate(CACHE * stride);
+    }
+
+    /// The plain scorer, summing every feature of every position (what training sees); used to
+    /// check the cached path.
+    #[cfg(test)]
+    fn tag_plain(&self, words: &[&str], scratch: &mut TaggerScratch) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.prepare(words.iter(), scratch);
+        let mut scores = vec![0; self.classes.len()];
+        let mut keys = [0u64; features::N_FEATS];
+        let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+        for i in 2..scratch.toks.len() - 2 {
+            let t = &scratch.toks[i];
+            let class = if t.dict != 0 {
+                t.dict - 1
+            } else {
+                features::features(&scratch.toks, i, p1, p2, &mut keys);
+                scores.iter_mut().for_each(|s| *s = 0);
+                self.add(&keys, &mut scores);
+                argmax(&scores)
+            };
+            out.push(class);
+            p2 = p1;
+            p1 = class;
+        }
+        out
     }
 
     /// Tags one sentence: `spans` are its tokens (substrings of `text`). Fills `upos`/`xpos`
@@ -142,9 +337,8 @@ impl Tagger {
     ) {
         upos.clear();
         xpos.clear();
-        self.prepare(spans.iter().map(|s| s.slice(text)), scratch);
         let classes = &self.classes;
-        self.predict_prepared(scratch, |c| {
+        self.tag_forms(spans.iter().map(|s| s.slice(text)), scratch, |c| {
             let (x, u) = classes.get(c as usize).copied().unwrap_or_default();
             xpos.push(x);
             upos.push(u);
@@ -161,9 +355,8 @@ impl Tagger {
     ) {
         upos.clear();
         xpos.clear();
-        self.prepare(words.iter(), scratch);
         let classes = &self.classes;
-        self.predict_prepared(scratch, |c| {
+        self.tag_forms(words.iter(), scratch, |c| {
             let (x, u) = classes.get(c as usize).copied().unwrap_or_default();
             xpos.push(x);
             upos.push(u);
@@ -212,7 +405,7 @@ impl Tagger {
                 return Err(ModelError::Corrupt("feature row out of range".into()));
             }
         }
-        Ok(Tagger { classes, feats, entries, lex })
+        Ok(Tagger::new(classes, feats, entries, lex))
     }
 }
 
@@ -314,6 +507,31 @@ mod tests {
         assert!(s.tokens > 3000, "{s:?}");
         assert!(s.upos >= 0.94, "UPOS {:.4} below floor", s.upos);
         assert!(s.xpos >= 0.93, "XPOS {:.4} below floor", s.xpos);
+    }
+
+    #[test]
+    fn cached_path_matches_plain_scoring() {
+        let tagger = Tagger::from_bytes(TAGGER_BYTES).expect("committed tagger loads");
+        let gold = conllu::parse(SLICE).unwrap();
+        let (mut s1, mut s2) = (TaggerScratch::default(), TaggerScratch::default());
+        let (mut u, mut x) = (Vec::new(), Vec::new());
+        // Twice, so that the second round runs from a warm cache.
+        for _ in 0..2 {
+            for s in &gold {
+                let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let plain = tagger.tag_plain(&words, &mut s2);
+                tagger.tag_words(&words, &mut s1, &mut u, &mut x);
+                let want: Vec<Xpos> = plain.iter().map(|&c| tagger.classes[c as usize].0).collect();
+                assert_eq!(x, want, "{words:?}");
+            }
+        }
+        // A sentence whose words collide in the cache still tags like the plain path.
+        let many: Vec<String> = (0..3 * CACHE).map(|i| format!("w{i}")).collect();
+        let words: Vec<&str> = many.iter().map(|w| w.as_str()).collect();
+        let plain = tagger.tag_plain(&words, &mut s2);
+        tagger.tag_words(&words, &mut s1, &mut u, &mut x);
+        let want: Vec<Xpos> = plain.iter().map(|&c| tagger.classes[c as usize].0).collect();
+        assert_eq!(x, want);
     }
 
     #[test]

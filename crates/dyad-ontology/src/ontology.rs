@@ -278,6 +278,20 @@ mod tests {
     }
 
     #[test]
+    fn every_crosswalk_line_is_kept() {
+        // CAMEO2PLOVER-2021.txt has 274 distinct codes (175 and root 08 appear twice); each parsed
+        // as a CameoCode when the table was parsed.
+        let o = Ontology::embedded();
+        assert_eq!(o.codes().filter(|e| e.plover.is_some()).count(), 274);
+        // Where the crosswalk lists a code twice, the first line wins.
+        assert_eq!(o.plover(c("08")).unwrap().event, PloverEvent::Concede);
+        assert_eq!(o.plover(c("084")).unwrap().event, PloverEvent::Retreat);
+        // Codes the crosswalk files under another root keep their own line.
+        assert_eq!(o.plover(c("191")).unwrap().event, PloverEvent::Coerce);
+        assert_eq!(o.plover(c("201")).unwrap().mode, Some("cleansing"));
+    }
+
+    #[test]
     fn every_crosswalk_event_is_current() {
         let o = Ontology::embedded();
         for e in o.codes() {

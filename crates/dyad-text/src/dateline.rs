@@ -17,21 +17,24 @@ const MAX_PLACE: usize = 48;
 /// Longest source in parentheses accepted, in bytes.
 const MAX_SOURCE: usize = 40;
 
-/// Finds the dateline at the start of `text` (or after a first headline line).
+/// Finds the dateline at the start of `text`, or after up to three short lines that open the story
+/// (headline, subheading, byline).
 pub(crate) fn detect(text: &str) -> Option<Dateline> {
-    let start = skip_space(text, 0);
-    if let Some(d) = parse_at(text, start) {
-        return Some(d);
-    }
-    // A headline may come first: a short line without final punctuation, or any short line set off
-    // by a blank line.
-    let line_end = text[start..].find('\n').map_or(text.len(), |k| start + k);
-    let next = skip_space(text, line_end);
-    let blank_after = text[line_end..next].matches('\n').count() >= 2;
-    if line_end < text.len()
-        && (headline_like(&text[start..line_end]) || (blank_after && line_end - start <= 160))
-    {
-        return parse_at(text, skip_space(text, line_end));
+    let mut start = skip_space(text, 0);
+    for _ in 0..4 {
+        if let Some(d) = parse_at(text, start) {
+            return Some(d);
+        }
+        // A line that reads as a headline or byline, or any short line set off by a blank line,
+        // may come before the dateline.
+        let line_end = text[start..].find('\n').map_or(text.len(), |k| start + k);
+        let next = skip_space(text, line_end);
+        let blank_after = text[line_end..next].matches('\n').count() >= 2;
+        let line = &text[start..line_end];
+        if line_end >= text.len() || !(headline_like(line) || (blank_after && line.len() <= 160)) {
+            return None;
+        }
+        start = next;
     }
     None
 }
@@ -297,16 +300,20 @@ fn place(c: &mut Cur<'_>) -> Option<(usize, bool)> {
     Some((end, all_caps && letters >= 2))
 }
 
-/// A news source in parentheses: "(Reuters)", "(AP)".
+/// A news source in parentheses or slashes: "(Reuters)", "(AP)", "/Xinhua/".
 fn source<'a>(c: &mut Cur<'a>) -> Option<&'a str> {
     let save = c.pos;
-    if !c.eat("(") {
+    let close = if c.eat("(") {
+        ')'
+    } else if c.eat("/") {
+        '/'
+    } else {
         return None;
-    }
+    };
     let rest = c.rest();
-    if let Some(k) = rest.find(')') {
+    if let Some(k) = rest.find(close) {
         let inner = rest[..k].trim();
-        if !inner.is_empty()
+        if inner.len() >= 2
             && k <= MAX_SOURCE
             && !inner.contains(['\n', '.', ',', '('])
             && inner.chars().next().is_some_and(is_upper)
@@ -359,7 +366,9 @@ fn parse_at(text: &str, start: usize) -> Option<Dateline> {
     let mut place_span = None;
     let mut strong = false;
     let mut parts = date(&mut c);
-    if parts.is_none() {
+    // A source alone may open the story: "(AP) -".
+    let lead_source = if parts.is_none() && c.rest().starts_with('(') { source(&mut c) } else { None };
+    if parts.is_none() && lead_source.is_none() {
         let (end, caps) = place(&mut c)?;
         place_span = Some((0, end));
         strong = caps;
@@ -385,9 +394,10 @@ fn parse_at(text: &str, start: usize) -> Option<Dateline> {
     }
     let after_date = c.pos;
     c.blanks();
-    let src = source(&mut c);
+    let mut src = source(&mut c);
     if src.is_none() {
         c.pos = after_date;
+        src = lead_source;
     }
     let sep = separator(&mut c);
     let has_date_or_source = parts.is_some() || src.is_some();
@@ -481,6 +491,26 @@ mod tests {
 
         let t = "SPRINGFIELD, Ill. (AP) \u{2014} A";
         assert_eq!(dl(t).place.as_deref(), Some("SPRINGFIELD, Ill."));
+
+        let t = "BEIJING, Aug. 9 /Xinhua/ -- China said";
+        let d = dl(t);
+        assert_eq!((d.span.slice(t), d.source.as_deref()), ("BEIJING, Aug. 9 /Xinhua/ --", Some("Xinhua")));
+
+        let t = "(AP) \u{2014} Police said";
+        assert_eq!((dl(t).span.slice(t), dl(t).place), ("(AP) \u{2014}", None));
+
+        let t = "WASHINGTON, D.C., Thursday, August 9th, 2007 -- The";
+        let d = dl(t);
+        assert_eq!(
+            (d.place.as_deref(), d.date),
+            (Some("WASHINGTON, D.C."), NaiveDate::from_ymd_opt(2007, 8, 9))
+        );
+
+        let t = "KABUL, Afghanistan (Reuters) - Taliban";
+        assert_eq!(dl(t).place.as_deref(), Some("KABUL, Afghanistan"));
+
+        let t = "2007-08-09 \u{2013} Tehran";
+        assert_eq!(dl(t).date, NaiveDate::from_ymd_opt(2007, 8, 9));
     }
 
     #[test]
@@ -491,6 +521,21 @@ mod tests {
         assert!(detect("9 August 2007 was a hot day.").is_none());
         assert!(detect("NOTE: nothing").is_none());
         assert!(detect("").is_none());
+        assert!(detect("(a) The first point").is_none());
+        assert!(detect("Mr. Smith (left) - said nothing").is_none());
+        assert!(detect("LONDON").is_none());
+    }
+
+    #[test]
+    fn after_headline_and_byline() {
+        let t = "Iran Agrees to Talks\nBy John Smith\nUNITED NATIONS, Aug 9 (Reuters) - Iran agreed.";
+        let d = dl(t);
+        assert_eq!(
+            (d.place.as_deref(), d.source.as_deref(), d.month_day),
+            (Some("UNITED NATIONS"), Some("Reuters"), Some((8, 9)))
+        );
+        // Prose first: no dateline is looked for further down.
+        assert!(detect("Talks went on all day.\nLONDON \u{2014} More talks.").is_none());
     }
 
     #[test]

@@ -201,7 +201,15 @@ mod tests {
             sent_texts("Troops left the U.S. The talks ended."),
             ["Troops left the U.S.", "The talks ended."]
         );
-        assert_eq!(sents("Troops left the U.S. The talks ended.")[0], ["Troops", "left", "the", "U.S", "."]);
+        assert_eq!(sents("Troops left the U.S. The talks ended.")[0], ["Troops", "left", "the", "U.S."]);
+        assert_eq!(
+            sent_texts("They met at 10 a.m. (CDT) in the U.S.\n\nNext."),
+            ["They met at 10 a.m. (CDT) in the U.S.", "Next."]
+        );
+        assert_eq!(
+            sent_texts("Talks ended at 5 p.m. \u{201C}Nothing,\u{201D} he said."),
+            ["Talks ended at 5 p.m.", "\u{201C}Nothing,\u{201D} he said."]
+        );
         assert_eq!(
             sent_texts("Resolution No. 3 passed, vs. last year. Gov. Smith, Rep. Jones etc. agreed."),
             ["Resolution No. 3 passed, vs. last year.", "Gov. Smith, Rep. Jones etc. agreed."]
@@ -225,6 +233,14 @@ mod tests {
         );
         assert_eq!(sent_texts("(He left early.) Others stayed."), ["(He left early.)", "Others stayed."]);
         assert_eq!(sent_texts("Why? Because! Really?! Yes."), ["Why?", "Because!", "Really?!", "Yes."]);
+        assert_eq!(
+            sent_texts("Demands:\n1. The troops leave. 2. Talks resume."),
+            ["Demands:\n1. The troops leave.", "2. Talks resume."]
+        );
+        assert_eq!(
+            sent_texts("Gunmen killed 15 people in 2006. 40 more died."),
+            ["Gunmen killed 15 people in 2006.", "40 more died."]
+        );
         assert_eq!(
             sent_texts("They are forced...to ask (with Washington)...eventually. Then... Nothing."),
             ["They are forced...to ask (with Washington)...eventually.", "Then...", "Nothing."]

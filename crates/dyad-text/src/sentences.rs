@@ -6,6 +6,7 @@
 //! they end the sentence. A blank line always ends a sentence and starts a new paragraph; a single
 //! newline is ordinary whitespace (hard-wrapped text), except after a line that looks like a headline.
 
+use crate::abbrev::{classify, ends_sentence, Next};
 use crate::chars::{decode, is_digit, is_lower, is_opener, is_space, is_upper};
 use crate::{SentenceBounds, Span, Token};
 
@@ -174,14 +175,24 @@ pub(crate) fn split(text: &str, tokens: &[Token], detect_headlines: bool, out: &
         }
         // Only tokens starting with `.`, `?`, `!` or a multi-byte character can be terminal.
         let b0 = text.as_bytes()[tokens[i].span.start as usize];
-        if matches!(b0, b'.' | b'?' | b'!' | 0xE2..=0xEF) && is_terminal(tok(i)) {
+        let initialism_end =
+            b0.is_ascii_alphabetic() && tok(i).ends_with('.') && initialism_ends(text, tokens, i);
+        if initialism_end || (matches!(b0, b'.' | b'?' | b'!' | 0xE2..=0xEF) && is_terminal(tok(i))) {
             // Quotes and brackets glued to the final punctuation belong to the sentence.
             let mut j = i + 1;
             while j < n && tokens[j].span.start == tokens[j - 1].span.end && is_closer_token(tok(j)) {
                 j += 1;
             }
             let before = if i > start { tok(i - 1) } else { "" };
-            if j < n && breaks_before(tok(i), before, j > i + 1, tok(j)) {
+            // A list marker ("1." or "a." opening the sentence, a line or a list after a colon)
+            // does not end the sentence.
+            let marker = tok(i) == "."
+                && i > start
+                && is_list_marker(before)
+                && (i == start + 1
+                    || matches!(tok(i - 2), ":" | ";")
+                    || gap(text, tokens[i - 2].span.end as usize, tokens[i - 1].span.start as usize).newline);
+            if j < n && !marker && (initialism_end || breaks_before(tok(i), before, j > i + 1, tok(j))) {
                 close(out, start, j, sent_para);
                 start = j;
                 sent_para = para;
@@ -192,6 +203,44 @@ pub(crate) fn split(text: &str, tokens: &[Token], detect_headlines: bool, out: &
         i += 1;
     }
     close(out, start, n, sent_para);
+}
+
+/// Whether token `i`, a dotted initialism with its period ("U.S."), also ends its sentence: the
+/// tokenizer leaves the period inside the word, so the abbreviation rule is asked again here.
+fn initialism_ends(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = |k: usize| tokens[k].span.slice(text);
+    let word = tok(i);
+    let stem = &word[..word.len() - 1];
+    if !stem.contains('.') {
+        return false;
+    }
+    let Some(kind) = classify(stem) else { return false };
+    // Look past closing quotes and brackets glued to it.
+    let mut j = i + 1;
+    while j < tokens.len() && tokens[j].span.start == tokens[j - 1].span.end && is_closer_token(tok(j)) {
+        j += 1;
+    }
+    let next = if j >= tokens.len()
+        || gap(text, tokens[j - 1].span.end as usize, tokens[j].span.start as usize).blank_line
+    {
+        Next::End
+    } else if tokens[j].span.start == tokens[j - 1].span.end {
+        Next::Attached
+    } else {
+        let t = tok(j);
+        let quote = t.chars().next().is_some_and(|c| is_opener(c) && !matches!(c, '(' | '[' | '{'));
+        match (quote, tokens.get(j + 1)) {
+            (true, Some(w)) => Next::Word(w.span.slice(text), true),
+            (true, None) => Next::End,
+            (false, _) => Next::Word(t, false),
+        }
+    };
+    ends_sentence(kind, next)
+}
+
+fn is_list_marker(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+        || (s.len() == 1 && s.as_bytes()[0].is_ascii_lowercase())
 }
 
 fn starts_sentence(s: &str) -> bool {

@@ -183,11 +183,13 @@ fn word(text: &str, p: usize, e: usize, limit: usize, out: &mut Vec<Token>) -> u
             seg = q;
         }
     }
-    // A single period after an abbreviation stays with it unless it also ends the sentence.
+    // A single period after an abbreviation stays with it unless it also ends the sentence. Dotted
+    // initialisms ("U.S.", "a.m.") keep it even then, as in EWT and in the actor dictionaries; the
+    // sentence splitter recognises them as sentence ends.
     let mut we = q;
     if q < e && bytes[q] == b'.' && !(q + 1 < e && bytes[q + 1] == b'.') {
         if let Some(kind) = classify(&text[ws..q]) {
-            if !ends_sentence(kind, next_after(text, q + 1, e, limit)) {
+            if text[ws..q].contains('.') || !ends_sentence(kind, next_after(text, q + 1, e, limit)) {
                 we = q + 1;
             }
         }
@@ -373,7 +375,21 @@ fn punct(text: &str, p: usize, c: char, l: usize, e: usize, out: &mut Vec<Token>
         // stay together as in EWT ("?!", "!.", ".?").
         '.' if bytes.get(p + 1) == Some(&b'.') => run(&|b| b == b'.'),
         '.' | '!' | '?' => run(&|b| matches!(b, b'.' | b'!' | b'?')),
-        '-' | '*' | '+' | '=' | '~' | '#' | '_' | '^' | '/' | '\\' | '|' | '>' | '<'
+        // Hashtags and handles are one word ("#audiobooks", "@user").
+        '#' | '@' if bytes.get(p + 1).is_some_and(u8::is_ascii_alphabetic) => {
+            let mut q = p + 1;
+            while q < e
+                && (bytes[q].is_ascii_alphanumeric()
+                    || bytes[q] == b'_'
+                    || (bytes[q] == b'.'
+                        && bytes.get(q + 1).is_some_and(u8::is_ascii_alphanumeric)
+                        && q + 1 < e))
+            {
+                q += 1;
+            }
+            q
+        }
+        '-' | '*' | '+' | '=' | '~' | '#' | '_' | '^' | '/' | '\\' | '|' | '>' | '<' | '$'
             if !emoticon_at(text, p, e) =>
         {
             run(&|b| b == c as u8)
@@ -465,66 +481,51 @@ fn emoticon(s: &str) -> Option<usize> {
 /// The end of a URL or e-mail address starting at `p`, trailing punctuation excluded.
 fn url_end(text: &str, p: usize, e: usize) -> Option<usize> {
     let s = &text[p..e];
+    let bytes = s.as_bytes();
     let lower_starts =
-        |pre: &str| s.len() > pre.len() && s.as_bytes()[..pre.len()].eq_ignore_ascii_case(pre.as_bytes());
+        |pre: &str| bytes.len() > pre.len() && bytes[..pre.len()].eq_ignore_ascii_case(pre.as_bytes());
     let is_url =
         lower_starts("http://") || lower_starts("https://") || lower_starts("ftp://") || lower_starts("www.");
-    let is_mail = !is_url && {
-        match s.find('@') {
-            Some(at) if at > 0 => {
-                let local = &s[..at];
-                let domain = &s[at + 1..];
-                let domain = domain.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-                // Internal mail systems write addresses without a dot ("Jeff.Dasovich@ENRON").
-                local.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
-                    && domain.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
-                    && (domain.contains('.')
-                        || (at >= 2
-                            && domain.len() >= 3
-                            && domain.bytes().all(|b| b.is_ascii_alphanumeric())))
-            }
-            _ => false,
+    // The local part of an address is short; bounding the search keeps long chunks linear.
+    let at = if is_url { None } else { bytes.iter().take(80).position(|&b| b == b'@') };
+    let mut end = s.len();
+    if let Some(at) = at {
+        let local = &bytes[..at];
+        // The domain runs over letters, digits, dots and hyphens, and ends on a letter or digit.
+        let mut d = at + 1;
+        while d < bytes.len() && (bytes[d].is_ascii_alphanumeric() || bytes[d] == b'.' || bytes[d] == b'-') {
+            d += 1;
         }
-    };
-    if !is_url && !is_mail {
+        while d > at + 1 && !bytes[d - 1].is_ascii_alphanumeric() {
+            d -= 1;
+        }
+        let domain = &bytes[at + 1..d];
+        // Internal mail systems write addresses without a dot ("Jeff.Dasovich@ENRON").
+        let ok = at > 0
+            && local.iter().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(b))
+            && domain.first().is_some_and(u8::is_ascii_alphanumeric)
+            && (domain.contains(&b'.')
+                || (at >= 2 && domain.len() >= 3 && domain.iter().all(u8::is_ascii_alphanumeric)));
+        if !ok {
+            return None;
+        }
+        return Some(p + d);
+    }
+    if !is_url {
         return None;
     }
-    let mut end = s.len();
-    let opens = s.matches('(').count();
+    // Trailing punctuation belongs to the sentence, and a closing bracket too unless the URL opened it.
+    let opens = bytes.iter().filter(|&&b| b == b'(').count();
+    let mut closes = bytes.iter().filter(|&&b| b == b')').count();
     while let Some(c) = s[..end].chars().next_back() {
-        let strip = matches!(
-            c,
-            '.' | ','
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | '"'
-                | '\''
-                | ']'
-                | '}'
-                | '>'
-                | '\u{201D}'
-                | '\u{2019}'
-                | '\u{00BB}'
-        ) || (c == ')' && s[..end].matches(')').count() > opens);
+        let strip = matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | ']' | '}' | '>')
+            || matches!(c, '\u{201D}' | '\u{2019}' | '\u{00BB}')
+            || (c == ')' && closes > opens);
         if !strip {
             break;
         }
+        closes -= usize::from(c == ')');
         end -= c.len_utf8();
-    }
-    // For an address, stop at the first character that cannot be in a domain name.
-    if is_mail {
-        let at = s.find('@').unwrap_or(0);
-        if end <= at + 1 {
-            return None;
-        }
-        if let Some(k) = s[at + 1..end].find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')) {
-            end = at + 1 + k;
-        }
-        while end > at + 1 && s.as_bytes()[end - 1] == b'.' {
-            end -= 1;
-        }
     }
     (end > 0).then_some(p + end)
 }
@@ -570,7 +571,7 @@ mod tests {
         assert_eq!(toks("Mr. Smith met Gen. Petraeus"), ["Mr.", "Smith", "met", "Gen.", "Petraeus"]);
         assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
         assert_eq!(toks("the U.S. Army"), ["the", "U.S.", "Army"]);
-        assert_eq!(toks("in the U.S. The"), ["in", "the", "U.S", ".", "The"]);
+        assert_eq!(toks("in the U.S. The"), ["in", "the", "U.S.", "The"]);
         assert_eq!(toks("apples, pears, etc."), ["apples", ",", "pears", ",", "etc", "."]);
         assert_eq!(toks("No. 3"), ["No.", "3"]);
         assert_eq!(toks("he said."), ["he", "said", "."]);
@@ -589,6 +590,31 @@ mod tests {
             ["forced", "...", "to", "(", "with", "Washington", ")", "...", "eventually"]
         );
         assert_eq!(toks("wait\u{2026} what?!"), ["wait", "\u{2026}", "what", "?!"]);
+    }
+
+    #[test]
+    fn dates_headlines_and_straight_quotes() {
+        assert_eq!(toks("on 9 August 2007,"), ["on", "9", "August", "2007", ","]);
+        assert_eq!(
+            toks("IRAQ'S MALIKI VISITS IRAN, SEEKS U.S. HELP"),
+            ["IRAQ", "'S", "MALIKI", "VISITS", "IRAN", ",", "SEEKS", "U.S.", "HELP"]
+        );
+        assert_eq!(
+            toks("'Yes,' he said, 'sorry'"),
+            ["'", "Yes", ",", "'", "he", "said", ",", "'", "sorry", "'"]
+        );
+        assert_eq!(toks("the '90s and 1990s, the 3rd"), ["the", "'90s", "and", "1990s", ",", "the", "3rd"]);
+        assert_eq!(toks("51K 10am"), ["51", "K", "10", "am"]);
+        assert_eq!(
+            toks("Iran\u{2013}Iraq talks \u{2013} finally"),
+            ["Iran", "\u{2013}", "Iraq", "talks", "\u{2013}", "finally"]
+        );
+        assert_eq!(toks("#iran @un_news $$$"), ["#iran", "@un_news", "$$$"]);
+        assert_eq!(
+            toks("caf\u{00E9} Sa\u{0301}nchez \u{0627}\u{0644}\u{0645}\u{0627}\u{0644}\u{0643}\u{064A}"),
+            ["caf\u{00E9}", "Sa\u{0301}nchez", "\u{0627}\u{0644}\u{0645}\u{0627}\u{0644}\u{0643}\u{064A}"]
+        );
+        assert_eq!(toks("ok\u{1F44D}\u{1F3FD}!"), ["ok", "\u{1F44D}\u{1F3FD}", "!"]);
     }
 
     #[test]

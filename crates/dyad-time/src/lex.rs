@@ -24,10 +24,12 @@ pub(crate) enum DayPart {
 /// What one token is, as far as time expressions care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Lex {
-    /// A month name; `weak` for "may" and "march" written in lower case (a verb more often than not).
+    /// A month name; `weak` for "may" and "march" written in lower case (a verb more often than
+    /// not); `abbrev` for "Jan", "Aug", "Sept"..., which also are names ("Jan Egeland").
     Month {
         month: u32,
         weak: bool,
+        abbrev: bool,
     },
     Weekday(Weekday),
     /// Digits, optionally with an ordinal suffix ("9th"); `digits` counts the digits.
@@ -121,21 +123,32 @@ fn classify(word: &str) -> Lex {
     }
     let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
     let all_lower = word.bytes().all(|b| !b.is_ascii_uppercase());
-    let month = |m: u32| Lex::Month { month: m, weak: false };
+    let month = |m: u32| Lex::Month { month: m, weak: false, abbrev: false };
+    let abbrev = |m: u32| Lex::Month { month: m, weak: false, abbrev: true };
     match lower {
-        "january" | "jan" => month(1),
-        "february" | "feb" => month(2),
-        "march" => Lex::Month { month: 3, weak: all_lower },
-        "mar" => month(3),
-        "april" | "apr" => month(4),
-        "may" => Lex::Month { month: 5, weak: all_lower },
-        "june" | "jun" => month(6),
-        "july" | "jul" => month(7),
-        "august" | "aug" => month(8),
-        "september" | "sep" | "sept" => month(9),
-        "october" | "oct" => month(10),
-        "november" | "nov" => month(11),
-        "december" | "dec" => month(12),
+        "january" => month(1),
+        "jan" => abbrev(1),
+        "february" => month(2),
+        "feb" => abbrev(2),
+        "march" => Lex::Month { month: 3, weak: all_lower, abbrev: false },
+        "mar" => abbrev(3),
+        "april" => month(4),
+        "apr" => abbrev(4),
+        "may" => Lex::Month { month: 5, weak: all_lower, abbrev: false },
+        "june" => month(6),
+        "jun" => abbrev(6),
+        "july" => month(7),
+        "jul" => abbrev(7),
+        "august" => month(8),
+        "aug" => abbrev(8),
+        "september" => month(9),
+        "sep" | "sept" => abbrev(9),
+        "october" => month(10),
+        "oct" => abbrev(10),
+        "november" => month(11),
+        "nov" => abbrev(11),
+        "december" => month(12),
+        "dec" => abbrev(12),
         "monday" => Lex::Weekday(Weekday::Mon),
         "tuesday" => Lex::Weekday(Weekday::Tue),
         "wednesday" => Lex::Weekday(Weekday::Wed),
@@ -217,7 +230,7 @@ mod tests {
             lexes("On Aug. 9, 2007"),
             [
                 Lex::Prep,
-                Lex::Month { month: 8, weak: false },
+                Lex::Month { month: 8, weak: false, abbrev: true },
                 Lex::Punct(b'.'),
                 Lex::Num { value: 9, digits: 1 },
                 Lex::Punct(b','),
@@ -227,7 +240,10 @@ mod tests {
         assert_eq!(lexes("the 9th"), [Lex::The, Lex::Num { value: 9, digits: 1 }]);
         assert_eq!(
             lexes("may MAY"),
-            [Lex::Month { month: 5, weak: true }, Lex::Month { month: 5, weak: false }]
+            [
+                Lex::Month { month: 5, weak: true, abbrev: false },
+                Lex::Month { month: 5, weak: false, abbrev: false }
+            ]
         );
         assert_eq!(lexes("9mm 123456 — é"), [Lex::Other, Lex::Other, Lex::Other, Lex::Other]);
     }

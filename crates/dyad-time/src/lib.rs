@@ -182,7 +182,7 @@ impl Cx<'_> {
     /// The token after the month name at `m`, and after its dot when the name is abbreviated
     /// ("Aug."), but not after a full stop that ends the sentence ("until 9 November.").
     fn after_abbreviation_dot(&self, m: usize) -> usize {
-        let abbreviated = self.t.get(m).is_some_and(|t| t.end - t.start <= 4);
+        let abbreviated = matches!(self.lex(m), Lex::Month { abbrev: true, .. });
         if abbreviated && self.lex(m + 1) == Lex::Punct(b'.') && self.touches(m + 1) {
             m + 2
         } else {
@@ -248,7 +248,7 @@ impl Cx<'_> {
     /// A month name at `m` (with a modifier such as "early" at `first` < `m`): "May 5", "Aug. 9",
     /// "August 9, 2007", "May 2006", "in May".
     fn month_first(&self, m: usize, first: usize) -> Option<Hit> {
-        let Lex::Month { month, weak } = self.lex(m) else { return None };
+        let Lex::Month { month, weak, abbrev } = self.lex(m) else { return None };
         let j = self.after_abbreviation_dot(m);
         if let Lex::Num { value: day, digits: 1..=2 } = self.lex(j) {
             if (1..=31).contains(&day) && first == m && !weak {
@@ -261,10 +261,11 @@ impl Cx<'_> {
         if let Some((y, e)) = self.year_after(j).filter(|_| !weak || first < m) {
             return self.hit(first, e, NaiveDate::from_ymd_opt(y, month, 1), Granularity::Month);
         }
-        // A bare month needs a preposition or modifier before it: "in May", "early May".
+        // A bare month needs a preposition or modifier before it ("in May", "early May") and its
+        // full name ("by Jan Egeland" is no date).
         let introduced =
             first < m || (m > 0 && matches!(self.lex(m - 1), Lex::Prep | Lex::In | Lex::Of | Lex::From));
-        if !introduced || weak {
+        if !introduced || weak || abbrev {
             return None;
         }
         self.hit(first, m + 1, self.month_of(month), Granularity::Month)
@@ -295,6 +296,10 @@ impl Cx<'_> {
             Lex::Num { value, digits: 1..=3 } => value,
             _ => return None,
         };
+        // "2,000 years ago" and "1.5 years ago" are not "000 years ago" or "5 years ago".
+        if self.touches(i) && matches!(self.lex(i - 1), Lex::Punct(b',' | b'.')) {
+            return None;
+        }
         let Lex::Unit(unit) = self.lex(i + 1) else { return None };
         let (sign, weak, end) = match (self.lex(i + 2), self.lex(i + 3)) {
             (Lex::Ago, _) => (-1, false, i + 3),

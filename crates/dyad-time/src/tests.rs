@@ -81,6 +81,8 @@ fn relative_offsets() {
     assert_eq!(fut("two weeks from now"), Some(("two weeks from now", d(2007, 8, 23), Week)));
     assert_eq!(fut("in two days"), Some(("in two days", d(2007, 8, 11), Day)));
     assert_eq!(past("in two days of talks"), None);
+    assert_eq!(past("2,000 years ago"), None);
+    assert_eq!(past("1.5 years ago"), None);
     let r = TimeResolver::new();
     let e = r.resolve("three weeks earlier", base(), Tense::Past).unwrap();
     assert_eq!((e.date, e.granularity, e.weak), (d(2007, 7, 19), Week, true));
@@ -107,6 +109,8 @@ fn months_without_days() {
     assert_eq!(past("Iran may 5 times reject it"), None);
     assert_eq!(past("He may march on"), None);
     assert_eq!(past("May said"), None);
+    assert_eq!(past("said by Jan Egeland"), None);
+    assert_eq!(past("in Jan. 2006"), Some(("Jan. 2006", d(2006, 1, 1), Month)));
 }
 
 #[test]

@@ -48,6 +48,8 @@ pub(crate) const SEED_SHAPE: u64 = 0x5000;
 pub(crate) const SEED_LEX_LOWER: u64 = 0x6000;
 /// Key of the lexicon entry (tag dictionary, cluster) of an exact form.
 pub(crate) const SEED_LEX_FORM: u64 = 0x7000;
+/// Key of the tagger's per-thread word cache (hash of the raw form).
+pub(crate) const SEED_CACHE: u64 = 0x8000;
 
 /// Class id meaning "no tag" (before the sentence start).
 pub(crate) const NO_TAG: u32 = 0xff;

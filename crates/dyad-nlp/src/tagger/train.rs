@@ -31,6 +31,9 @@ pub struct TaggerTrainConfig {
     pub dict_min_share: f64,
     /// Lowercase forms seen at least this often get an ambiguity class.
     pub amb_min_count: u32,
+    /// (XPOS, UPOS) pairs seen fewer times than this are merged into the most frequent pair with
+    /// the same XPOS, which keeps the class count (and the tagger's work per token) down.
+    pub min_class_count: u32,
     /// Word clusters (e.g. Brown clusters) by exact form: form, then cluster bit string as an
     /// integer with a leading 1 bit. Empty for none.
     pub clusters: Vec<(String, u64)>,
@@ -45,6 +48,7 @@ impl Default for TaggerTrainConfig {
             dict_min_count: 20,
             dict_min_share: 0.995,
             amb_min_count: 3,
+            min_class_count: 1,
             clusters: Vec::new(),
         }
     }
@@ -167,7 +171,7 @@ impl Perceptron {
             entries.extend(ws.iter().map(|&(c, q)| (c as u32) << 16 | q as u16 as u32));
             items.push((k, (start as u32) << 8 | ws.len() as u32));
         }
-        Tagger { classes: classes.to_vec(), feats: HashIndex::build(&items), entries, lex: lex.clone() }
+        Tagger::new(classes.to_vec(), HashIndex::build(&items), entries, lex.clone())
     }
 }
 
@@ -295,15 +299,29 @@ pub fn train_tagger(
     }
     let mut pairs: Vec<_> = pair_counts.into_iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    pairs.truncate(254);
-    let classes: Vec<(Xpos, Upos)> = pairs.iter().map(|p| p.0).collect();
-    let class_of: HashMap<(Xpos, Upos), u32> = classes.iter().enumerate().map(|(i, &p)| (p, i as u32)).collect();
+    let kept: Vec<(Xpos, Upos)> = pairs
+        .iter()
+        .filter(|p| p.1 >= cfg.min_class_count || !pairs.iter().any(|q| q.0 .0 == p.0 .0 && q.1 >= cfg.min_class_count))
+        .map(|p| p.0)
+        .take(254)
+        .collect();
+    let classes = kept;
+    let mut class_of: HashMap<(Xpos, Upos), u32> =
+        classes.iter().enumerate().map(|(i, &p)| (p, i as u32)).collect();
+    // Merged pairs map to the most frequent kept pair of their XPOS (pairs are sorted by count).
+    for (p, _) in &pairs {
+        if !class_of.contains_key(p) {
+            if let Some(i) = classes.iter().position(|c| c.0 == p.0) {
+                class_of.insert(*p, i as u32);
+            }
+        }
+    }
     log(&format!("{} joint classes", classes.len()));
     let lex = build_lexicon(train, &class_of, classes.len(), cfg);
     log(&format!("lexicon: {} entries", lex.len()));
 
     // The lexicon is all the prepared tokens need, so a bare model can prepare them.
-    let shell = Tagger { classes: classes.clone(), feats: HashIndex::build(&[]), entries: Vec::new(), lex: lex.clone() };
+    let shell = Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), lex.clone());
     let mut scratch = TaggerScratch::default();
     let data: Vec<(Vec<TokFeat>, Vec<u32>)> = train
         .iter()

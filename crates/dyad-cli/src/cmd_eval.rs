@@ -1,0 +1,88 @@
+//! `dyad eval --gold FILE`: codes the text of a gold set and scores the events against it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use dyad_coder::{Coder, CoderConfig, CoderScratch, NegationPolicy};
+use dyad_eval::{predicted_from_events, read_gold_file, score, GoldFormat};
+use dyad_nlp::pipeline::{Pipeline, PipelineScratch};
+use dyad_nlp::Document;
+use rayon::prelude::*;
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold file: PLOVER gold-record JSON, or PETRARCH XML records with <EventCoding> lines.
+    #[arg(long)]
+    gold: PathBuf,
+    /// A folder of PETRARCH2-format dictionaries to code with instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
+    /// List every record with misses or extras (expected vs got).
+    #[arg(long)]
+    details: bool,
+    /// Also score records marked evaluate="false".
+    #[arg(long)]
+    all: bool,
+    /// How negated events are coded (see `dyad code --help`); the gold sets follow PETRARCH.
+    #[arg(long, default_value = "petrarch", value_parser = parse_negation)]
+    negation: NegationPolicy,
+    /// Worker threads (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+}
+
+fn parse_negation(s: &str) -> Result<NegationPolicy, String> {
+    match s {
+        "mark" => Ok(NegationPolicy::Mark),
+        "skip" => Ok(NegationPolicy::Skip),
+        "petrarch" => Ok(NegationPolicy::Petrarch),
+        _ => Err(format!("unknown negation policy {s:?}: expected mark, skip or petrarch")),
+    }
+}
+
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    crate::init_threads(args.threads);
+    let started = Instant::now();
+    let mut gold = read_gold_file(&args.gold).with_context(|| format!("cannot read gold file {}", args.gold.display()))?;
+    if !args.all {
+        gold.retain(|r| r.evaluate);
+    }
+    let dicts = match &args.dictionaries {
+        Some(dir) => &*Box::leak(Box::new(
+            dyad_dict::Dictionaries::load_dir(dir)
+                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?,
+        )),
+        None => dyad_dict::Dictionaries::embedded(),
+    };
+    let ontology = dyad_ontology::Ontology::embedded();
+    for r in gold.iter_mut().filter(|r| r.format == GoldFormat::Petrarch) {
+        r.fill_plover(|c| {
+            dyad_ontology::CameoCode::new(c).ok().and_then(|c| ontology.plover(c)).map(|p| p.event.to_string())
+        });
+    }
+    let coder = Coder::new(dicts, CoderConfig { negation: args.negation, ..CoderConfig::default() });
+    let pipeline = Pipeline::embedded();
+    let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
+    let predicted: Vec<_> = gold
+        .par_iter()
+        .map_init(
+            || (PipelineScratch::default(), Document::default(), CoderScratch::default()),
+            |(nlp, doc, cs), rec| {
+                pipeline.analyze_into(&rec.text, nlp, doc);
+                let date = rec.date.or_else(|| doc.dateline.as_ref().and_then(|d| d.date)).unwrap_or(fallback);
+                predicted_from_events(&coder.code_document(doc, date, cs))
+            },
+        )
+        .collect();
+    let report = score(&gold, &predicted);
+    if args.details {
+        print!("{}", report.details());
+    }
+    println!("{}: {} records", args.gold.display(), gold.len());
+    print!("{report}");
+    eprintln!("dyad eval: {:.2} s", started.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
