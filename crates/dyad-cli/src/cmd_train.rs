@@ -65,7 +65,13 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             for (name, set) in [("dev", &dev), ("test", &test)] {
                 let s = t::evaluate_tagger(&tagger, set);
                 let l = dyad_nlp::lemma::evaluate_lemmatizer(&lemmatizer, set);
-                println!("{name}: {s}; lemma {l}");
+                println!(
+                    "{name}: UPOS {:.2} %, XPOS {:.2} %, lemma {:.2} % ({} tokens, gold tokenization)",
+                    100.0 * s.upos,
+                    100.0 * s.xpos,
+                    100.0 * l.accuracy,
+                    s.tokens
+                );
             }
             write(&args.out.join("tagger.bin"), &tagger.to_bytes())?;
             write(&args.out.join("lemma.bin"), &lemmatizer.to_bytes())?;
@@ -78,7 +84,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             }
             let parser = p::train_parser(&train, &dev, &cfg, &mut log);
             for (name, set) in [("dev", &dev), ("test", &test)] {
-                println!("{name} (gold tags): {}", p::evaluate_parser(&parser, set, p::TagSource::Gold));
+                let s = p::evaluate_parser(&parser, set, p::TagSource::Gold);
+                println!("{name} (gold tags): UAS {:.2} %, LAS {:.2} % ({} tokens)", s.uas, s.las, s.tokens);
             }
             write(&args.out.join("parser.bin"), &parser.to_bytes())?;
         }

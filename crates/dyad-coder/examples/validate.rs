@@ -115,7 +115,7 @@ fn main() {
         std::process::exit(2);
     }
     let xml = std::fs::read_to_string(pos[0]).expect("read records");
-    let dicts = Dictionaries::load_dir(pos[1]).expect("load dictionaries");
+    let dicts = if pos[1] == "embedded" { Dictionaries::embedded().clone() } else { Dictionaries::load_dir(pos[1]).expect("load dictionaries") };
     let only = pos.get(2).map(|s| s.as_str());
     if args.iter().any(|a| a == "--diag") {
         for d in &dicts.diagnostics {
@@ -130,6 +130,16 @@ fn main() {
     let mut by_cat: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let t0 = std::time::Instant::now();
     let mut sentences = 0;
+    // Root-level counts: (source root, target root, 2-digit code) triples.
+    let (mut tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize);
+    let root = |t: &String| -> String {
+        let p: Vec<&str> = t.split(' ').collect();
+        if p.len() != 3 {
+            return t.clone();
+        }
+        let r = |c: &str| c.chars().take(3).collect::<String>();
+        format!("{} {} {}", r(p[0]), r(p[1]), p[2].chars().take(2).collect::<String>())
+    };
     for r in &recs {
         if only.is_some_and(|c| c != r.category && !r.id.starts_with(c)) {
             continue;
@@ -148,6 +158,16 @@ fn main() {
             .iter()
             .filter_map(|e| Some(format!("{} {} {}", e.source.as_ref()?.code, e.target.as_ref()?.code, e.cameo)))
             .collect();
+        let mut gold: Vec<String> = r.expected.iter().map(root).collect();
+        let pred: Vec<String> = got.iter().map(root).collect();
+        n_gold += gold.len();
+        n_pred += pred.len();
+        for p in &pred {
+            if let Some(i) = gold.iter().position(|g| g == p) {
+                gold.remove(i);
+                tp += 1;
+            }
+        }
         n += 1;
         let c = by_cat.entry(r.category.clone()).or_default();
         c.1 += 1;
@@ -170,6 +190,8 @@ fn main() {
     for (cat, (k, m)) in &by_cat {
         println!("  {cat:10} {k}/{m}");
     }
+    let (p, rc) = (tp as f64 / n_pred.max(1) as f64, tp as f64 / n_gold.max(1) as f64);
+    println!("root-level P {:.3} R {:.3} F1 {:.3} (tp {tp}, predicted {n_pred}, gold {n_gold})", p, rc, 2.0 * p * rc / (p + rc).max(1e-9));
     println!("records exact {ok}/{n} ({:.1} %)", 100.0 * ok as f64 / n.max(1) as f64);
     println!("{sentences} sentences in {:.1} ms ({:.1} us/sentence)", dt.as_secs_f64() * 1e3, dt.as_secs_f64() * 1e6 / sentences.max(1) as f64);
 }

@@ -214,6 +214,14 @@ impl NpCoder<'_> {
         self.np_single(h, depth, out);
         let sent = self.sent;
         for &k in sent.kids(h) {
+            // An apposition that is itself a named actor lists another actor ("Mordor, the
+            // awful Arnor, and Gondor" parses Arnor as an apposition).
+            if sent.rel(k) == DepRel::APPOS && sent.upos(k) == Upos::PROPN && out.len() > before {
+                let c = self.core(k, false);
+                if !c.actors.is_empty() {
+                    self.np_single(k, depth, out);
+                }
+            }
             if sent.rel(k) == DepRel::CONJ && sent.is_nominal(k) {
                 let n0 = out.len();
                 self.np_single(k, depth, out);

@@ -64,11 +64,14 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
                 }
                 v = h;
             }
-            "conj" | "advcl" | "ccomp" | "parataxis" => v = h,
+            "conj" | "ccomp" | "parataxis" => v = h,
+            // Adverbial clauses share the subject only as "to"-infinitives ("came to help"),
+            // not as "after leaving" or "while in detention".
+            "advcl" if sent.is_to_clause(v) => v = h,
             "acl" | "acl:relcl" => {
                 // A participle modifying a noun: the noun acts ("troops firing"), or undergoes
                 // ("the man arrested") when the participle is passive.
-                let passive = sent.words[v as usize].xpos.as_str() == "VBN";
+                let passive = sent.words[v as usize].xpos.as_str() == "VBN" && sent.has_by_phrase(v);
                 return (vec![h], passive);
             }
             _ => break,
@@ -176,7 +179,7 @@ impl ClauseCoder<'_> {
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {
             let r = sent.rel(k).as_str();
-            if matches!(r, "xcomp" | "ccomp") {
+            if matches!(r, "xcomp" | "ccomp") || (r == "advcl" && sent.is_to_clause(k)) {
                 clauses.push(k);
             }
             if matches!(r, "obj" | "obl") {
@@ -287,8 +290,16 @@ impl ClauseCoder<'_> {
             sources = self.passive_source(v);
             targets = subject_ents.clone();
             if sources.is_empty() {
-                // PETRARCH takes any actor of the clause's prepositional phrases as the agent.
-                sources = self.default_targets(v, &m, &targets, post, &skip);
+                // PETRARCH takes an actor of the verb's other prepositional phrases as the agent.
+                for &k in sent.kids(v) {
+                    if matches!(sent.rel(k), DepRel::OBL | DepRel::NMOD) && !skip.contains(&k) {
+                        let a = self.actors_avoiding(k, &targets);
+                        if !a.is_empty() && a.iter().any(|e| !e.weak) {
+                            sources = a;
+                            break;
+                        }
+                    }
+                }
             }
         } else {
             sources = match m.source {
@@ -338,6 +349,7 @@ impl ClauseCoder<'_> {
     /// pattern used the clause's words, or PICO combines the codes) or gives way to it.
     pub fn link(&self, frames: &mut [Frame]) {
         let sent = self.sent();
+        let mut control: Vec<bool> = vec![false; frames.len()];
         for i in 0..frames.len() {
             // The nearest coded verb below through complement relations.
             let v = frames[i].verb;
@@ -347,18 +359,11 @@ impl ClauseCoder<'_> {
                     continue;
                 }
                 let mut w = f.verb;
-                let mut ok = false;
                 for _ in 0..6 {
-                    let h = sent.head_of(w);
-                    if h == NONE {
-                        break;
-                    }
-                    let r = sent.rel(w).as_str();
-                    if !matches!(r, "xcomp" | "ccomp" | "csubj" | "parataxis") {
-                        break;
-                    }
+                    let Some((h, obj_control)) = sent.complement_of(w) else { break };
                     if h == v {
-                        ok = true;
+                        lower = Some(j);
+                        control[i] = obj_control;
                         break;
                     }
                     // Only pass through verbs that are not coded themselves.
@@ -367,56 +372,58 @@ impl ClauseCoder<'_> {
                     }
                     w = h;
                 }
-                if ok {
-                    lower = Some(j);
+                if lower.is_some() {
                     break;
                 }
             }
             frames[i].lower = lower;
         }
-        // Upper verbs first (a verb's head comes before it in the chain order we walk).
         for i in 0..frames.len() {
             let Some(j) = frames[i].lower else { continue };
+            // The lower clause inherits the upper subject when it has none.
+            let shares_subject = sent.rel(frames[j].verb) == DepRel::XCOMP || sent.is_to_clause(frames[j].verb);
+            if frames[j].sources.is_empty() && !frames[i].sources.is_empty() && !control[i] && shares_subject {
+                frames[j].sources = frames[i].sources.clone();
+            }
+            let complete = |f: &Frame| {
+                let n_src = f.sources.iter().filter(|e| !e.is_null()).count();
+                let n_tgt = f.targets.iter().filter(|e| !e.is_null()).count();
+                f.m.code.active.is_some() && n_src > 0 && (n_tgt > 0 || (n_src > 1 && (f.m.compound || self.config.reciprocal_cooperation)))
+            };
             let upper_code = frames[i].m.code.active;
             let specific = frames[i].m.pattern.is_some() && !frames[i].m.used.is_empty();
             let lower_code = frames[j].m.code.active;
-            let lower_ok = lower_code.is_some() && !frames[j].sources.is_empty() && !frames[j].targets.is_empty();
-            // The lower clause inherits the upper subject when it has none.
-            if frames[j].sources.is_empty() && !frames[i].sources.is_empty() && sent.rel(frames[j].verb) == DepRel::XCOMP {
-                frames[j].sources = frames[i].sources.clone();
+            let (upper_ok, lower_ok) = (complete(&frames[i]), complete(&frames[j]));
+            let Some(u) = upper_code else {
+                // A null upper verb ("indicated", "was seen") gives way to its clause.
+                frames[i].emit = false;
+                continue;
+            };
+            if specific {
+                frames[j].emit = false;
+                continue;
             }
-            match (upper_code, lower_code) {
-                (None, _) => {
-                    // A null upper verb ("indicated", "was seen") gives way to its clause.
-                    frames[i].emit = false;
-                }
-                (Some(_), _) if specific => {
-                    frames[j].emit = false;
-                }
-                (Some(u), Some(l)) => {
-                    // Codes combine when the lower clause is the upper actor's own action
-                    // ("promised to help"), not someone else's ("said Iran attacked").
-                    let same_actor = frames[j].sources.is_empty() || frames[j].sources == frames[i].sources;
-                    let combined = if same_actor { self.pico.combine(u, l) } else { None };
-                    if let Some(c) = combined {
-                        frames[i].combined = Some(c);
-                        if frames[i].targets.is_empty() || frames[i].targets == frames[j].sources {
-                            frames[i].targets = frames[j].targets.clone();
-                        }
-                        if frames[i].sources.is_empty() {
-                            frames[i].sources = frames[j].sources.clone();
-                        }
-                        frames[j].emit = false;
-                    } else if lower_ok || frames[i].sources.is_empty() || frames[i].targets.is_empty() {
-                        // Reported speech and the like: the reported event is the event.
-                        frames[i].emit = false;
-                    } else {
-                        frames[j].emit = false;
+            if let Some(l) = lower_code {
+                // Codes combine when the lower clause is the upper actor's own action
+                // ("promised to help"), not someone else's ("said Iran attacked").
+                let same_actor = frames[j].sources.is_empty() || frames[j].sources == frames[i].sources;
+                if let Some(c) = if same_actor { self.pico.combine(u, l) } else { None } {
+                    frames[i].combined = Some(c);
+                    if frames[i].targets.is_empty() || frames[i].targets == frames[j].sources {
+                        frames[i].targets = frames[j].targets.clone();
                     }
-                }
-                (Some(_), None) => {
                     frames[j].emit = false;
+                    continue;
                 }
+            }
+            if control[i] && upper_ok {
+                // "urged Bree to help": the appeal to Bree is the event.
+                frames[j].emit = false;
+            } else if lower_ok {
+                // Reported speech and the like: the reported event is the event.
+                frames[i].emit = false;
+            } else if upper_ok {
+                frames[j].emit = false;
             }
         }
     }

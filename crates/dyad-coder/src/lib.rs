@@ -201,7 +201,7 @@ impl Coder {
         if std::env::var_os("DYAD_CODER_DEBUG").is_some() {
             for f in frames.iter() {
                 eprintln!(
-                    "frame {} {:?} code {:?} pat {:?} src {:?} tgt {:?} emit {} lower {:?} neg {} passive {}",
+                    "frame {} {:?} code {:?} pat {:?} src {:?} tgt {:?} emit {} lower {:?} neg {} passive {} slots {:?} {:?} mentions {:?}",
                     f.verb,
                     sent.form(f.verb),
                     f.m.code.raw,
@@ -211,7 +211,10 @@ impl Coder {
                     f.emit,
                     f.lower,
                     f.negated,
-                    f.passive
+                    f.passive,
+                    f.m.source,
+                    f.m.target,
+                    mentions.iter().map(|m| (m.start, m.end, m.head)).collect::<Vec<_>>()
                 );
             }
         }

@@ -171,18 +171,25 @@ impl VerbContext<'_> {
         });
         cands.sort_unstable();
         let mut at = 0;
+        let mut last = None;
         for m in &np.modifiers {
             match cands[at..].iter().position(|&c| self.term_at(m, c)) {
-                Some(i) => at += i + 1,
+                Some(i) => {
+                    last = Some(cands[at + i]);
+                    at += i + 1;
+                }
                 None => return false,
             }
         }
-        true
+        // The last modifier stands right before the head ("economic relations", not
+        // "economic trade relations"); earlier modifiers may have words between them.
+        last.is_some_and(|l| l + 1 == w)
     }
 
     /// Finds a word of `region` where the noun phrase pattern matches.
     fn find_np(&self, np: &NounPhrase, region: &[u32], used: &[u32]) -> Option<u32> {
-        region.iter().copied().find(|&w| !used.contains(&w) && self.np_at(np, w))
+        // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`.
+        region.iter().copied().find(|&w| !used.contains(&w) && !self.sent.is_to_clause(w) && self.np_at(np, w))
     }
 
     /// Finds a prepositional phrase: a word whose `case`/`mark` child is the preposition (and
@@ -201,15 +208,21 @@ impl VerbContext<'_> {
                         if self.np_at(obj, w) {
                             return Some(w);
                         }
-                        // The object may sit one level down ("with respect to Libya").
-                        if let Some(&k) = sent.kids(w).iter().find(|&&k| is_nominal_dep(sent.rel(k)) && self.np_at(obj, k)) {
-                            return Some(k);
+                        // The object may sit lower in the phrase ("on economic issues").
+                        let mut found = None;
+                        sent.walk(w, &|k| matches!(sent.rel(k).as_str(), "acl" | "acl:relcl" | "punct"), &mut |k| {
+                            if found.is_none() && k != w && self.np_at(obj, k) {
+                                found = Some(k);
+                            }
+                        });
+                        if found.is_some() {
+                            return Some(w);
                         }
                     }
                 }
             } else if pp.objects.is_empty()
                 && matches!(sent.upos(w), Upos::ADP | Upos::PART | Upos::ADV)
-                && matches!(sent.rel(w).as_str(), "compound:prt" | "advmod" | "obl" | "dep" | "case")
+                && matches!(sent.rel(w).as_str(), "compound:prt" | "advmod" | "obl" | "dep")
                 && w > self.verb
                 && self.term_at(&pp.prep, w)
             {
@@ -225,7 +238,12 @@ impl VerbContext<'_> {
             match el {
                 Element::Noun(np) => {
                     let found = if pre {
-                        self.subjects.iter().copied().find(|&s| self.np_at(np, s)).or_else(|| self.find_np(np, region, &m.used))
+                        // PETRARCH2's pre-verb nouns are the heads of the subject phrase.
+                        self.subjects
+                            .iter()
+                            .copied()
+                            .chain(self.subjects.iter().flat_map(|&s| self.sent.kids(s).iter().copied().filter(|&k| self.sent.rel(k) == DepRel::CONJ)))
+                            .find(|&s| self.np_at(np, s))
                     } else {
                         self.find_np(np, region, &m.used)
                     };
@@ -236,6 +254,7 @@ impl VerbContext<'_> {
                 }
                 Element::Prep(pp) => {
                     let Some(w) = self.find_pp(pp, region) else { return false };
+                    m.used.push(w);
                     if pp.markers.contains(&Marker::Source) {
                         m.source = Slot::Word(w);
                     } else if pp.markers.contains(&Marker::Target) {
@@ -306,10 +325,6 @@ impl VerbContext<'_> {
     }
 }
 
-fn is_nominal_dep(rel: DepRel) -> bool {
-    matches!(rel.as_str(), "nmod" | "obl" | "obj" | "compound" | "nmod:poss" | "appos")
-}
-
 /// Collects the post-verb region of `v`: the subtrees of its complements after it, and the pre
 /// region: its dependents before it (without their subtrees, except for the subject).
 pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u32>) {
@@ -317,7 +332,10 @@ pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u3
     post.clear();
     for &k in sent.kids(v) {
         let r = sent.rel(k);
-        if matches!(r.as_str(), "punct" | "cc" | "conj" | "parataxis" | "advcl" | "acl:relcl" | "discourse" | "vocative" | "reparandum") {
+        if matches!(r.as_str(), "punct" | "cc" | "conj" | "parataxis" | "acl:relcl" | "discourse" | "vocative" | "reparandum") {
+            continue;
+        }
+        if r.as_str() == "advcl" && !sent.is_to_clause(k) {
             continue;
         }
         if k < v || is_subject(r) {
@@ -335,7 +353,11 @@ pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u3
         }
         sent.walk(
             k,
-            &|c| matches!(sent.rel(c).as_str(), "punct" | "parataxis" | "acl:relcl" | "advcl") || (sent.rel(c) == DepRel::CONJ && sent.is_verb(c)),
+            &|c| {
+                matches!(sent.rel(c).as_str(), "punct" | "parataxis" | "acl:relcl")
+                    || (sent.rel(c).as_str() == "advcl" && !sent.is_to_clause(c))
+                    || (sent.rel(c) == DepRel::CONJ && sent.is_verb(c))
+            },
             &mut |w| post.push(w),
         );
     }

@@ -232,8 +232,39 @@ impl Sent {
     pub fn is_passive(&self, v: u32) -> bool {
         self.has_kid(v, DepRel::AUX_PASS)
             || self.has_kid(v, DepRel::NSUBJ_PASS)
-            || (self.rel(v) == DepRel::ACL && self.words[v as usize].xpos.as_str() == "VBN")
+            || (self.rel(v) == DepRel::ACL && self.words[v as usize].xpos.as_str() == "VBN" && self.has_by_phrase(v))
             || (self.rel(v) == DepRel::ADVCL && self.words[v as usize].xpos.as_str() == "VBN" && !self.has_kid(v, DepRel::NSUBJ))
+    }
+
+    /// Whether the verb has a passive agent phrase ("by X").
+    pub fn has_by_phrase(&self, v: u32) -> bool {
+        self.kids(v).iter().any(|&k| {
+            self.rel(k) == DepRel::OBL_AGENT || (matches!(self.rel(k), DepRel::OBL | DepRel::NMOD) && self.case_of(k).is_some_and(|c| self.form(c) == "BY"))
+        })
+    }
+
+    /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
+    pub fn is_to_clause(&self, w: u32) -> bool {
+        self.kids(w).iter().any(|&k| self.rel(k) == DepRel::MARK && self.form(k) == "TO")
+    }
+
+    /// If word `w` is the verb of a clause that complements a verb, that verb and whether the
+    /// clause's subject is the verb's object ("urged Bree to help": object control).
+    pub fn complement_of(&self, w: u32) -> Option<(u32, bool)> {
+        let h = self.head_of(w);
+        if h == NONE {
+            return None;
+        }
+        match self.rel(w).as_str() {
+            "xcomp" => Some((h, self.has_kid(h, DepRel::OBJ) || self.has_kid(h, DepRel::IOBJ))),
+            "ccomp" | "csubj" => Some((h, false)),
+            "advcl" if self.is_to_clause(w) => Some((h, false)),
+            "acl" if self.is_to_clause(w) && matches!(self.rel(h), DepRel::OBJ | DepRel::IOBJ) => {
+                let v = self.head_of(h);
+                (v != NONE).then_some((v, true))
+            }
+            _ => None,
+        }
     }
 
     /// Calls `f` on every word of the subtree of `i` (pre-order, children in word order),

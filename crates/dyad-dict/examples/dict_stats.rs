@@ -57,17 +57,32 @@ fn main() {
     }
     let per = t.elapsed().as_secs_f64() / n as f64;
     let avg_words = toks.iter().map(Vec::len).sum::<usize>() as f64 / toks.len() as f64;
-    println!("actor + agent lookup: {:.2} us per sentence of {:.0} words ({} matches)", per * 1e6, avg_words, found / n);
+    println!(
+        "actor + agent lookup: {:.2} us per sentence of {:.0} words ({} matches)",
+        per * 1e6,
+        avg_words,
+        found / n
+    );
     let t = Instant::now();
     let forms = ["said", "met", "condemned", "rallied", "demanding", "imposed", "discuss", "respond"];
     let mut hits = 0;
     for i in 0..n * 10 {
         hits += usize::from(d.verbs.lookup(forms[i % forms.len()]).is_some());
     }
-    println!("verb lookup: {:.0} ns ({} of {} forms found)", t.elapsed().as_secs_f64() / (n * 10) as f64 * 1e9, hits / (n * 10 / forms.len()), forms.len());
+    println!(
+        "verb lookup: {:.0} ns ({} of {} forms found)",
+        t.elapsed().as_secs_f64() / (n * 10) as f64 * 1e9,
+        hits / (n * 10 / forms.len()),
+        forms.len()
+    );
     for w in &toks {
         d.actors.find_all(w, &mut scratch, &mut actors);
-        let names: Vec<String> = actors.iter().map(|m| format!("{}..{} {}", m.start_word, m.end_word, d.actors.get(m.entry).map_or("", |a| a.name()))).collect();
+        let names: Vec<String> = actors
+            .iter()
+            .map(|m| {
+                format!("{}..{} {}", m.start_word, m.end_word, d.actors.get(m.entry).map_or("", |a| a.name()))
+            })
+            .collect();
         println!("{names:?}");
     }
 }

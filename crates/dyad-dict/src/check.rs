@@ -1,11 +1,16 @@
 //! The dictionary linter behind `dyad dict check`: the readers' diagnostics (malformed lines,
 //! invalid CAMEO and actor codes, malformed dates, undefined synsets) plus checks across
 //! entries: inverted and overlapping date ranges, actors without codes, duplicate phrases,
-//! verbs listed in several blocks, transformations naming unknown verbs.
+//! verbs listed in several blocks, transformations naming unknown verbs, CAMEO codes that are
+//! well-formed but not in the CAMEO code list.
 
 use std::collections::HashMap;
 
-use crate::model::{DateRange, Diagnostic, Loc, Severity, TransformEvent, TransformTarget, TransformVerb};
+use dyad_ontology::Ontology;
+
+use crate::model::{
+    DateRange, Diagnostic, Loc, Severity, TransformEvent, TransformTarget, TransformVerb, VerbCode,
+};
 use crate::Dictionaries;
 
 fn diag(out: &mut Vec<Diagnostic>, loc: &Loc, severity: Severity, message: String) {
@@ -43,15 +48,20 @@ fn check_actors(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
             }
         }
         for (i, c) in dated.iter().enumerate() {
-            for e in &dated[..i] {
+            // Overlapping ranges with the same code are harmless; different codes make the
+            // first one listed win, which is worth a look.
+            for e in dated[..i].iter().filter(|e| e.code != c.code) {
                 let (a1, b1) = c.range.bounds();
                 let (a2, b2) = e.range.bounds();
+                // Limits are inclusive, and consecutive roles conventionally share their
+                // boundary day ([A 320101-331108] then [B 331108-730717]): only a longer
+                // overlap is reported.
                 let starts_before_other_ends = match (a1, b2) {
-                    (Some(s), Some(t)) => s <= t,
+                    (Some(s), Some(t)) => s < t,
                     _ => true,
                 };
                 let other_starts_before_end = match (a2, b1) {
-                    (Some(s), Some(t)) => s <= t,
+                    (Some(s), Some(t)) => s < t,
                     _ => true,
                 };
                 if starts_before_other_ends && other_starts_before_end {
@@ -122,8 +132,32 @@ fn verbs_of(ev: &TransformEvent, out: &mut Vec<Box<str>>) {
     }
 }
 
+/// Warns about well-formed CAMEO codes that are not in the CAMEO code list.
+fn check_known(code: &VerbCode, loc: &Loc, out: &mut Vec<Diagnostic>) {
+    let ont = Ontology::embedded();
+    for c in [code.active, code.passive].into_iter().flatten() {
+        if !ont.is_known(c) {
+            diag(
+                out,
+                loc,
+                Severity::Warning,
+                format!("CAMEO code {c} in [{}] is not in the CAMEO code list", code.raw),
+            );
+        }
+    }
+}
+
 fn check_verbs(dicts: &Dictionaries, out: &mut Vec<Diagnostic>) {
     let v = &dicts.verbs;
+    for b in &v.blocks {
+        check_known(&b.code, &b.loc, out);
+        for p in &b.patterns {
+            check_known(&p.code, &p.loc, out);
+        }
+    }
+    for e in v.verbs.iter().filter(|e| e.own_code) {
+        check_known(&e.code, &e.loc, out);
+    }
     let mut seen: HashMap<String, usize> = HashMap::new();
     for e in &v.verbs {
         let mut key: Vec<&str> = e.before.iter().map(|w| &**w).collect();

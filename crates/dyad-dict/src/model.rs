@@ -210,6 +210,20 @@ impl Actor {
             .or_else(|| self.codes.iter().find(|c| c.range == DateRange::Always))
     }
 
+    /// All codes valid on `date`: the dated codes whose range contains it, or, when none does,
+    /// the undated ones. More than one for TABARI multi-code entries (`[ELR/GAL]`) and for
+    /// overlapping roles; [`Actor::code_on`] is the first of these.
+    pub fn codes_on(&self, date: NaiveDate) -> impl Iterator<Item = &DatedCode> + '_ {
+        let dated = self.codes.iter().any(|c| c.range != DateRange::Always && c.range.contains(date));
+        self.codes.iter().filter(move |c| {
+            if dated {
+                c.range != DateRange::Always && c.range.contains(date)
+            } else {
+                c.range == DateRange::Always
+            }
+        })
+    }
+
     /// The default (undated) code, if any.
     pub fn default_code(&self) -> Option<&ActorCode> {
         self.codes.iter().find(|c| c.range == DateRange::Always).map(|c| &c.code)

@@ -142,6 +142,9 @@ fn validation_dictionaries_load() {
         .any(|x| x.to_string().starts_with("PETR_Validate_actors_2_02.txt:32: warning: actor code \"pse\"")));
     assert!(d.agents.lookup("congresswoman").is_some());
     assert!(d.agents.lookup("ministry of silly walks").is_some());
+    let lorien: Vec<String> =
+        d.actors.lookup("LORIEN").unwrap().codes_on(date(2000, 1, 1)).map(|c| c.code.to_string()).collect();
+    assert_eq!(lorien, ["ELR", "GAL"]);
     let acc = d.verbs.synset_by_name("&ACCORDSYN").unwrap();
     assert!(d.verbs.synset_contains(acc.id, "closer"));
     assert!(d.verbs.lookup("agreed").is_some());
@@ -158,8 +161,8 @@ fn load_dir_reports_missing_folder() {
 
 #[test]
 fn check_reports_overlaps_and_bad_codes() {
-    let actors = "GONDOR [GON]\nDENETHOR\n\t[GONGOV 20010101-20051231]\n\t[GONGOV 20050101-20091231]\n\t[GONELI 20100101-20090101]\nMINAS_TIRITH [GON]\n+GONDOR\n";
-    let verbs = "--- HELP [070] ---\nHELP\n- * AID [999]\n~ a (a b FLY) SAY = a b 138\n";
+    let actors = "GONDOR [GON]\nDENETHOR\n\t[GONGOV 20010101-20051231]\n\t[GONMIL 20050101-20091231]\n\t[GONELI 20100101-20090101]\nMINAS_TIRITH [GON]\n+GONDOR\n";
+    let verbs = "--- HELP [070] ---\nHELP\n- * AID [999]\n- * AID [0799]\n~ a (a b FLY) SAY = a b 138\n";
     let d = Dictionaries::from_sources([
         Source { name: "t.actors.txt", role: Role::Actors, text: actors },
         Source { name: "t.verbs.txt", role: Role::Verbs, text: verbs },
@@ -168,12 +171,13 @@ fn check_reports_overlaps_and_bad_codes() {
     assert_eq!(
         msgs,
         [
-            "t.actors.txt:4: warning: date range of GONGOV overlaps GONGOV (line 3) for actor DENETHOR",
+            "t.actors.txt:4: warning: date range of GONMIL overlaps GONGOV (line 3) for actor DENETHOR",
             "t.actors.txt:5: error: date range of GONELI ends (2009-01-01) before it starts (2010-01-01)",
             "t.actors.txt:7: warning: duplicate actor phrase GONDOR (also t.actors.txt:1); the later entry wins",
             "t.verbs.txt:3: error: invalid CAMEO code \"999\" in [999]",
-            "t.verbs.txt:4: warning: transformation names verb SAY, which is not in the dictionary",
-            "t.verbs.txt:4: warning: transformation names verb FLY, which is not in the dictionary",
+            "t.verbs.txt:4: warning: CAMEO code 0799 in [0799] is not in the CAMEO code list",
+            "t.verbs.txt:5: warning: transformation names verb SAY, which is not in the dictionary",
+            "t.verbs.txt:5: warning: transformation names verb FLY, which is not in the dictionary",
         ]
     );
 }
@@ -183,25 +187,4 @@ fn dictionaries_are_send_and_sync() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Dictionaries>();
     assert_send_sync::<ActorMatcher>();
-}
-
-#[test]
-fn explore_tmp() {
-    let d = Dictionaries::embedded();
-    for v in &d.verbs.verbs {
-        if !v.head.chars().all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'') || v.forms.iter().any(|f| !f.chars().all(|c| c.is_ascii_alphabetic() || c == '-')) {
-            eprintln!("VERB {} {:?} {:?} {:?} {}", v.head, v.forms, v.before, v.after, v.loc);
-        }
-    }
-    let mut n = 0;
-    for b in &d.verbs.blocks {
-        for p in &b.patterns {
-            let odd = p.post.preps().chain(p.pre.preps()).any(|pp| matches!(&pp.prep, Term::Word(w) if !w.chars().all(|c| c.is_ascii_alphabetic()))) ;
-            if odd || (p.pre.nouns().count() > 1) || p.post.nouns().count() > 2 {
-                n += 1;
-                if n < 40 { eprintln!("PAT {} [{}] {}", p.text, p.code, p.loc); }
-            }
-        }
-    }
-    eprintln!("odd patterns {n}");
 }

@@ -107,7 +107,7 @@ pub fn read_inputs(
             pending.push_back(Source::Path { path: p.clone(), explicit: true });
         }
     }
-    Inputs { pending, ready: VecDeque::new(), format, default_date }
+    Inputs { pending, ready: VecDeque::new(), format, default_date, seen_dirs: Vec::new() }
 }
 
 #[derive(Debug)]
@@ -127,6 +127,8 @@ struct Inputs {
     ready: VecDeque<Result<Record, Reject>>,
     format: Option<InputFormat>,
     default_date: Option<NaiveDate>,
+    /// Folders already walked (canonical paths), so a symbolic-link cycle is walked only once.
+    seen_dirs: Vec<PathBuf>,
 }
 
 impl Iterator for Inputs {
@@ -168,6 +170,11 @@ impl Inputs {
             Source::Path { path, explicit } => {
                 let origin = Origin::new(Some(path.clone()), None);
                 if path.is_dir() {
+                    let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if self.seen_dirs.contains(&canonical) {
+                        return;
+                    }
+                    self.seen_dirs.push(canonical);
                     match list_dir(&path) {
                         Ok(entries) => {
                             for e in entries.into_iter().rev() {
@@ -270,6 +277,20 @@ mod tests {
                 "notes 2007-08-09"
             ]
         );
+        // The default fills text dates (a dateline may still win); JSON Lines dates are the input's.
+        assert!(out[0].as_ref().unwrap().date_is_default);
+        assert!(!out[3].as_ref().unwrap().date_is_default);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_link_cycles_are_walked_once() {
+        let dir = temp_dir("cycle");
+        std::fs::write(dir.join("a.txt"), "Article.").unwrap();
+        std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+        let out: Vec<_> = read_inputs(std::slice::from_ref(&dir), None, None).collect();
+        assert_eq!(out.len(), 1);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

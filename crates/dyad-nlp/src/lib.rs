@@ -6,6 +6,7 @@ pub mod document;
 pub mod lemma;
 pub mod model;
 pub mod parser;
+pub mod pipeline;
 pub mod tagger;
 pub mod tags;
 

@@ -56,11 +56,11 @@ pub struct Tagger {
     // Derived tables, computed on construction (not stored).
     id: u64,
     /// Scores of the previous-tag feature, per previous class (the last row: no previous tag).
-    p1_table: Vec<i32>,
+    p1_table: Vec<i16>,
     /// Scores of the flags feature, per `flags | first << 7`.
-    flags_table: Vec<i32>,
+    flags_table: Vec<i16>,
     /// Role vectors of the boundary tokens: before the sentence as -1 and -2, after it as +1, +2.
-    bound: Vec<i32>,
+    bound: Vec<i16>,
 }
 
 /// Per-thread buffers for [`Tagger::tag`], including a cache of per-word weight sums.
@@ -78,7 +78,7 @@ pub struct TaggerScratch {
     cache_stamp: Vec<u32>,
     cache_toks: Vec<TokFeat>,
     /// Role vectors per slot, then per overflow entry of the current sentence.
-    roles: Vec<i32>,
+    roles: Vec<i16>,
     stamp: u32,
     /// Per word of the sentence: its entry (cache slot or overflow entry).
     entry: Vec<u32>,
@@ -164,16 +164,34 @@ impl Tagger {
     }
 
     /// Adds the weights of `keys` to `scores`.
+    ///
+    /// The table slots of a batch of keys are loaded together, then the first weight of every
+    /// row found, so that the cache misses of one word's features overlap.
     #[inline]
-    fn add(&self, keys: &[u64], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(v) = self.feats.get(k) {
+    fn add<S: Score>(&self, keys: &[u64], scores: &mut [S]) {
+        for chunk in keys.chunks(bin::BATCH) {
+            let mut rows = [None; bin::BATCH];
+            self.feats.get_batch(chunk, &mut rows);
+            let mut firsts = [0u32; bin::BATCH];
+            for (f, r) in firsts.iter_mut().zip(&rows) {
+                if let Some(v) = r {
+                    *f = self.entries.get((v >> 8) as usize).copied().unwrap_or(0);
+                }
+            }
+            for (r, &first) in rows.iter().zip(&firsts) {
+                let Some(v) = *r else { continue };
                 let start = (v >> 8) as usize;
                 let len = (v & 0xff) as usize;
-                if let Some(row) = self.entries.get(start..start + len) {
+                if len == 0 {
+                    continue;
+                }
+                if let Some(s) = scores.get_mut((first >> 16) as usize) {
+                    s.add(first as u16 as i16);
+                }
+                if let Some(row) = self.entries.get(start + 1..start + len) {
                     for &e in row {
                         if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                            *s += e as u16 as i16 as i32;
+                            s.add(e as u16 as i16);
                         }
                     }
                 }
@@ -181,8 +199,9 @@ impl Tagger {
         }
     }
 
-    /// Computes the role vectors of `t` into `out` (`ROLES * classes` long).
-    fn fill_roles(&self, t: &TokFeat, out: &mut [i32]) {
+    /// Computes the role vectors of `t` into `out` (`ROLES * classes` long). A role sums at most
+    /// [`features::N_STATIC`] weights of magnitude at most [`MAX_WEIGHT`], so `i16` holds it.
+    fn fill_roles(&self, t: &TokFeat, out: &mut [i16]) {
         let c = self.classes.len();
         out.iter_mut().for_each(|x| *x = 0);
         self.add(&features::static_keys(t), &mut out[R_SELF * c..(R_SELF + 1) * c]);
@@ -265,7 +284,7 @@ impl Tagger {
         let n = toks.len();
         let before = TokFeat::boundary(false);
         let after = TokFeat::boundary(true);
-        let role = |j: usize, r: usize| -> &[i32] {
+        let role = |j: usize, r: usize| -> &[i16] {
             let e = entry[j] as usize;
             &roles[e * stride + r * c..e * stride + (r + 1) * c]
         };
@@ -275,7 +294,6 @@ impl Tagger {
             let class = if w.dict != 0 {
                 w.dict - 1
             } else {
-                scores.copy_from_slice(role(j, R_SELF));
                 let m1 = if j >= 1 { role(j - 1, R_M1) } else { &self.bound[..c] };
                 let m2 = if j >= 2 { role(j - 2, R_M2) } else { &self.bound[c..2 * c] };
                 let n1 = if j + 1 < n { role(j + 1, R_N1) } else { &self.bound[2 * c..3 * c] };
@@ -284,8 +302,15 @@ impl Tagger {
                 let fl = &self.flags_table[fi * c..(fi + 1) * c];
                 let pi = if p1 == NO_TAG { c } else { (p1 as usize).min(c) };
                 let pt = &self.p1_table[pi * c..(pi + 1) * c];
+                let me = role(j, R_SELF);
                 for (k, s) in scores.iter_mut().enumerate() {
-                    *s += m1[k] + m2[k] + n1[k] + n2[k] + fl[k] + pt[k];
+                    *s = me[k] as i32
+                        + m1[k] as i32
+                        + m2[k] as i32
+                        + n1[k] as i32
+                        + n2[k] as i32
+                        + fl[k] as i32
+                        + pt[k] as i32;
                 }
                 let wm1 = if j >= 1 { &toks[j - 1] } else { &before };
                 let wn1 = if j + 1 < n { &toks[j + 1] } else { &after };
@@ -399,6 +424,9 @@ impl Tagger {
         if entries.iter().any(|&e| e >> 16 >= n) {
             return Err(ModelError::Corrupt("weight names an unknown class".into()));
         }
+        if entries.iter().any(|&e| (e as u16 as i16).unsigned_abs() > MAX_WEIGHT as u16) {
+            return Err(ModelError::Corrupt("weight out of range".into()));
+        }
         for v in feats.values() {
             let end = (v >> 8) as usize + (v & 0xff) as usize;
             if end > entries.len() {
@@ -406,6 +434,30 @@ impl Tagger {
             }
         }
         Ok(Tagger::new(classes, feats, entries, lex))
+    }
+}
+
+/// The largest weight magnitude a model stores, so that sums of up to 16 weights fit in `i16`.
+pub(crate) const MAX_WEIGHT: i16 = 2047;
+const _: () = assert!(MAX_WEIGHT as usize * features::N_STATIC <= i16::MAX as usize);
+
+/// Score accumulators: `i32` for the per-position sums, `i16` for the cached role vectors.
+trait Score {
+    fn add(&mut self, w: i16);
+}
+
+impl Score for i32 {
+    #[inline]
+    fn add(&mut self, w: i16) {
+        *self += w as i32;
+    }
+}
+
+impl Score for i16 {
+    #[inline]
+    fn add(&mut self, w: i16) {
+        // Cannot overflow for validated models (see `MAX_WEIGHT`); wrapping keeps that panic-free.
+        *self = self.wrapping_add(w);
     }
 }
 

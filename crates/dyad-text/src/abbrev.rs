@@ -29,7 +29,7 @@ const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Drs", "Prof", "Gen", "Gens", "Lt", "Col", "Maj",
     "Capt", "Cpt", "Sgt", "Cpl", "Pvt", "Pte", "Adm", "Cmdr", "Cdr", "Cmdt", "Brig", "Sen", "Sens", "Rep",
     "Reps", "Gov", "Govs", "Pres", "Rev", "Hon", "Fr", "Amb", "Supt", "Insp", "Det", "Ft", "Mt", "Atty",
-    "Lieut", "Rt", "Msgr", "Spec", "Attn", "Gov", "Sheikh", "Pfc", "Ens", "Comdr", "Dep", "Asst",
+    "Lieut", "Rt", "Msgr", "Spec", "Attn", "Pfc", "Ens", "Comdr", "Dep", "Asst",
 ];
 
 const MONTHS: &[&str] = &[
@@ -42,7 +42,7 @@ const NUMBER_PREFIXES: &[&str] = &[
     "Tel", "Ext", "ext", "Rm", "Ph", "Fax", "Mob", "Ref", "Sect",
 ];
 
-const NEVER: &[&str] = &["vs", "v", "cf", "viz", "approx", "incl", "esp", "eg", "ie", "Esp", "et", "ca"];
+const NEVER: &[&str] = &["vs", "ret", "cf", "viz", "approx", "incl", "esp", "eg", "ie", "Esp", "et", "ca"];
 
 const OTHER: &[&str] = &[
     "etc", "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "Jr", "Sr", "Bros", "St", "Ave", "Blvd", "Rd", "Dept",

@@ -32,6 +32,8 @@ pub struct ParserTrainConfig {
     pub label_table_bits: u32,
     /// Largest fraction of table slots filled with features; the rest stay empty for fast misses.
     pub max_load: f64,
+    /// Averaged label weights smaller than this in magnitude are dropped from the model.
+    pub label_min_weight: f32,
     /// Brown clusters as `(form, bit string)`, most frequent form first; empty for none.
     pub clusters: Vec<(String, String)>,
 }
@@ -46,6 +48,7 @@ impl Default for ParserTrainConfig {
             action_table_bits: 20,
             label_table_bits: 19,
             max_load: 0.6,
+            label_min_weight: 0.0,
             clusters: Vec::new(),
         }
     }
@@ -287,15 +290,18 @@ impl Table {
     }
 
     /// The averaged rows with the largest weights, at most `max_rows` of them, quantized to i16.
-    fn compact(&self, max_rows: usize) -> (Vec<(u64, Vec<i16>)>, usize) {
+    /// Weights below `min_weight` in magnitude are dropped (set to zero) first.
+    fn compact(&self, max_rows: usize, min_weight: f32) -> (Vec<(u64, Vec<i16>)>, usize) {
         let t = self.time as f64;
         let mut rows: Vec<(f32, u64, Vec<f32>)> = self
             .map
             .iter()
             .map(|(&key, &r)| {
                 let r = r as usize;
-                let avg: Vec<f32> =
-                    (0..self.k).map(|j| (self.w[r * self.k + j] as f64 - self.u[r * self.k + j] as f64 / t) as f32).collect();
+                let avg: Vec<f32> = (0..self.k)
+                    .map(|j| (self.w[r * self.k + j] as f64 - self.u[r * self.k + j] as f64 / t) as f32)
+                    .map(|v| if v.abs() < min_weight { 0.0 } else { v })
+                    .collect();
                 let imp = avg.iter().fold(0f32, |m, v| m.max(v.abs()));
                 (imp, key, avg)
             })
@@ -305,10 +311,6 @@ impl Table {
         rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         rows.truncate(max_rows);
         let max = rows.first().map_or(1.0, |r| r.0).max(1e-6);
-        if std::env::var("PDEBUG").is_ok() {
-            let q = |f: f64| rows.get(((rows.len() as f64) * f) as usize).map_or(0.0, |r| r.0);
-            eprintln!("k={} rows={} max={max} q.0001={} q.001={} q.01={} q.1={} q.5={} last={}", self.k, rows.len(), q(0.0001), q(0.001), q(0.01), q(0.1), q(0.5), rows.last().map_or(0.0, |r| r.0));
-        }
         let scale = 32767.0 / max;
         let out = rows
             .into_iter()
@@ -434,7 +436,7 @@ impl Trainer {
 
     fn build(&self, cfg: &ParserTrainConfig) -> Parser {
         let act_slots = 1usize << cfg.action_table_bits.clamp(4, 28);
-        let (rows, _) = self.act.compact((act_slots as f64 * cfg.max_load) as usize);
+        let (rows, _) = self.act.compact((act_slots as f64 * cfg.max_load) as usize, 0.0);
         let mask = act_slots - 1;
         let mut act = vec![[0i16; 4]; act_slots];
         for (h, w) in rows {
@@ -453,7 +455,7 @@ impl Trainer {
             }
         }
         let n_slots = 1usize << cfg.label_table_bits.clamp(4, 28);
-        let (rows, _) = self.lab.compact((n_slots as f64 * cfg.max_load) as usize);
+        let (rows, _) = self.lab.compact((n_slots as f64 * cfg.max_load) as usize, cfg.label_min_weight);
         let mask = n_slots - 1;
         let mut lab_slots = vec![[0u32; 2]; n_slots];
         let mut lab_pairs = Vec::new();

@@ -114,6 +114,9 @@ pub(crate) fn put_bytes(out: &mut Vec<u8>, v: &[u8]) {
     out.extend_from_slice(v);
 }
 
+/// Most keys [`HashIndex::get_batch`] takes at once.
+pub(crate) const BATCH: usize = 16;
+
 /// An open-addressing hash table from 64-bit hashes to 32-bit values, one `u64` per slot
 /// (32-bit fingerprint above, value below) so that a lookup touches one cache line.
 ///
@@ -163,6 +166,26 @@ impl HashIndex {
                 return None;
             }
             i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Looks up to [`BATCH`] keys up at once: the first slot of every key is loaded before any
+    /// is examined, so that the memory accesses overlap instead of waiting on one another.
+    #[inline]
+    pub(crate) fn get_batch(&self, keys: &[u64], out: &mut [Option<u32>; BATCH]) {
+        let mut first = [0u64; BATCH];
+        for (f, &h) in first.iter_mut().zip(keys) {
+            *f = self.slots.get((h as usize) & self.mask).copied().unwrap_or(0);
+        }
+        for ((o, &f), &h) in out.iter_mut().zip(&first).zip(keys) {
+            let fp = Self::fingerprint(h);
+            *o = if (f >> 32) as u32 == fp {
+                Some(f as u32)
+            } else if f == 0 {
+                None
+            } else {
+                self.get(h)
+            };
         }
     }
 

@@ -147,7 +147,7 @@ impl Perceptron {
             .filter(|r| r.count >= min_count)
             .flat_map(|r| r.weights.iter().map(avg))
             .fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+        let scale = if max > 0.0 { super::MAX_WEIGHT as f32 / max } else { 1.0 };
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
         let mut entries = Vec::new();
@@ -161,7 +161,7 @@ impl Perceptron {
             let mut ws: Vec<(u8, i16)> = r
                 .weights
                 .iter()
-                .map(|w| (w.class, (avg(w) * scale).round().clamp(-32767.0, 32767.0) as i16))
+                .map(|w| (w.class, (avg(w) * scale).round().clamp(-(super::MAX_WEIGHT as f32), super::MAX_WEIGHT as f32) as i16))
                 .filter(|&(_, q)| q != 0)
                 .collect();
             ws.sort_unstable();
