@@ -163,13 +163,21 @@ impl Tagger {
         toks.push(TokFeat::boundary(true));
     }
 
-    /// Adds the weights of `keys` to `scores`.
-    ///
-    /// The table slots of a batch of keys are loaded together, then the first weight of every
-    /// row found, so that the cache misses of one word's features overlap.
+    /// Adds the weights of `keys` to `scores`; see [`Tagger::add_to`].
     #[inline]
     fn add<S: Score>(&self, keys: &[u64], scores: &mut [S]) {
-        for chunk in keys.chunks(bin::BATCH) {
+        self.add_to(keys, |_| 0, scores);
+    }
+
+    /// Adds the weights of each key to the score vector `target(i)` (for key `i`) of `scores`,
+    /// which holds one vector of `classes` scores per target.
+    ///
+    /// The table slots of a batch of keys are loaded together, then the first weight of every
+    /// row found, so that the cache misses of one word's features overlap instead of queueing.
+    #[inline]
+    fn add_to<S: Score>(&self, keys: &[u64], target: impl Fn(usize) -> usize, scores: &mut [S]) {
+        let c = self.classes.len();
+        for (ci, chunk) in keys.chunks(bin::BATCH).enumerate() {
             let mut rows = [None; bin::BATCH];
             self.feats.get_batch(chunk, &mut rows);
             let mut firsts = [0u32; bin::BATCH];
@@ -178,19 +186,21 @@ impl Tagger {
                     *f = self.entries.get((v >> 8) as usize).copied().unwrap_or(0);
                 }
             }
-            for (r, &first) in rows.iter().zip(&firsts) {
+            for (i, (r, &first)) in rows.iter().zip(&firsts).enumerate().take(chunk.len()) {
                 let Some(v) = *r else { continue };
                 let start = (v >> 8) as usize;
                 let len = (v & 0xff) as usize;
                 if len == 0 {
                     continue;
                 }
-                if let Some(s) = scores.get_mut((first >> 16) as usize) {
+                let base = target(ci * bin::BATCH + i) * c;
+                let Some(out) = scores.get_mut(base..base + c) else { continue };
+                if let Some(s) = out.get_mut((first >> 16) as usize) {
                     s.add(first as u16 as i16);
                 }
                 if let Some(row) = self.entries.get(start + 1..start + len) {
                     for &e in row {
-                        if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                        if let Some(s) = out.get_mut((e >> 16) as usize) {
                             s.add(e as u16 as i16);
                         }
                     }
@@ -202,13 +212,19 @@ impl Tagger {
     /// Computes the role vectors of `t` into `out` (`ROLES * classes` long). A role sums at most
     /// [`features::N_STATIC`] weights of magnitude at most [`MAX_WEIGHT`], so `i16` holds it.
     fn fill_roles(&self, t: &TokFeat, out: &mut [i16]) {
-        let c = self.classes.len();
+        use features::{N_M1, N_M2, N_N1, N_N2, N_STATIC};
+        const ENDS: [usize; ROLES] =
+            [N_STATIC, N_STATIC + N_M1, N_STATIC + N_M1 + N_M2, N_STATIC + N_M1 + N_M2 + N_N1, ROLE_KEYS];
+        const ROLE_KEYS: usize = N_STATIC + N_M1 + N_M2 + N_N1 + N_N2;
+        let mut keys = [0u64; ROLE_KEYS];
+        keys[..ENDS[0]].copy_from_slice(&features::static_keys(t));
+        keys[ENDS[0]..ENDS[1]].copy_from_slice(&features::m1_keys(t));
+        keys[ENDS[1]..ENDS[2]].copy_from_slice(&features::m2_keys(t));
+        keys[ENDS[2]..ENDS[3]].copy_from_slice(&features::n1_keys(t));
+        keys[ENDS[3]..ENDS[4]].copy_from_slice(&features::n2_keys(t));
         out.iter_mut().for_each(|x| *x = 0);
-        self.add(&features::static_keys(t), &mut out[R_SELF * c..(R_SELF + 1) * c]);
-        self.add(&features::m1_keys(t), &mut out[R_M1 * c..(R_M1 + 1) * c]);
-        self.add(&features::m2_keys(t), &mut out[R_M2 * c..(R_M2 + 1) * c]);
-        self.add(&features::n1_keys(t), &mut out[R_N1 * c..(R_N1 + 1) * c]);
-        self.add(&features::n2_keys(t), &mut out[R_N2 * c..(R_N2 + 1) * c]);
+        // Role order in `out` is R_SELF, R_M1, R_M2, R_N1, R_N2, the order of `ENDS`.
+        self.add_to(&keys, |i| ENDS.iter().position(|&e| i < e).unwrap_or(0), out);
     }
 
     /// Looks every form up in the scratch cache (filling missing entries) and tags the sentence,

@@ -115,7 +115,7 @@ pub(crate) fn put_bytes(out: &mut Vec<u8>, v: &[u8]) {
 }
 
 /// Most keys [`HashIndex::get_batch`] takes at once.
-pub(crate) const BATCH: usize = 16;
+pub(crate) const BATCH: usize = 32;
 
 /// An open-addressing hash table from 64-bit hashes to 32-bit values, one `u64` per slot
 /// (32-bit fingerprint above, value below) so that a lookup touches one cache line.
