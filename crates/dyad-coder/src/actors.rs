@@ -333,9 +333,7 @@ impl NpCoder<'_> {
             self.pp_actors(h, depth, &mut pp);
             if pp.is_empty() {
                 if let Some(p) = core.poss_pron {
-                    if let Some(e) = self.pronoun(p) {
-                        pp.push(e);
-                    }
+                    pp.extend(self.pronoun(p));
                 }
             }
             if !pp.is_empty() {
@@ -360,9 +358,7 @@ impl NpCoder<'_> {
             return;
         }
         if sent.upos(h) == Upos::PRON {
-            if let Some(e) = self.pronoun(h) {
-                out.push(e);
-            }
+            out.extend(self.pronoun(h));
             return;
         }
         let n0 = out.len();
@@ -379,7 +375,7 @@ impl NpCoder<'_> {
             }
         }
         if let Some(p) = core.poss_pron {
-            if let Some(mut e) = self.pronoun(p) {
+            for mut e in self.pronoun(p) {
                 e.weak = true;
                 out.push(e);
             }
@@ -408,12 +404,13 @@ impl NpCoder<'_> {
 
     /// Resolves a pronoun to an earlier actor: the subject of an enclosing clause that comes
     /// before it in the sentence, else the article's most recent subject.
-    pub fn pronoun(&self, p: u32) -> Option<Ent> {
+    pub fn pronoun(&self, p: u32) -> Vec<Ent> {
         let sent = self.sent;
         let form = sent.form(p);
         if !is_referring_pronoun(form) {
-            return None;
+            return Vec::new();
         }
+        let plural = matches!(form, "THEY" | "THEM" | "THEIR" | "THEMSELVES");
         let possessive = sent.rel(p) == DepRel::NMOD_POSS || matches!(form, "ITS" | "HIS" | "HER" | "THEIR");
         let mut v = sent.head_of(p);
         let mut first_clause = true;
@@ -423,11 +420,17 @@ impl NpCoder<'_> {
             if sent.is_verb(v) || sent.kids(v).iter().any(|&k| is_subject(sent.rel(k))) {
                 for &k in sent.kids(v) {
                     if is_subject(sent.rel(k)) && k < p && !sent.dominates(k, p) && (possessive || !first_clause) {
-                        let ents = self.np_no_pronoun(k);
-                        if let Some(e) = ents.into_iter().find(|e| !e.is_null()) {
-                            let span = self.words_span(e.start, e.end);
-                            let (a, b) = (p, p + 1);
-                            return Some(Ent { code: e.code, start: a, end: b, antecedent: Some(span), weak: false });
+                        let ents: Vec<Ent> = self.np_no_pronoun(k).into_iter().filter(|e| !e.is_null()).collect();
+                        if !ents.is_empty() {
+                            let take = if plural { ents.len() } else { 1 };
+                            return ents
+                                .into_iter()
+                                .take(take)
+                                .map(|e| {
+                                    let span = self.words_span(e.start, e.end);
+                                    Ent { code: e.code, start: p, end: p + 1, antecedent: Some(span), weak: false }
+                                })
+                                .collect();
                         }
                     }
                 }
@@ -436,7 +439,7 @@ impl NpCoder<'_> {
             v = sent.head_of(v);
         }
         let at = sent.words[p as usize].span.start as usize;
-        self.memory.last_subject(at).map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false })
+        self.memory.last_subject(at).map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false }).into_iter().collect()
     }
 
     /// Like [`NpCoder::np`] for a subject used as an antecedent: a pronoun there is not

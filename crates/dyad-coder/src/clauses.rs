@@ -12,6 +12,8 @@ use crate::event::Modality;
 use crate::patterns::{lookup_verb, regions, PatternMatch, Slot, VerbContext, VerbHit};
 use crate::pico::Pico;
 use crate::sentence::{Sent, NONE};
+use crate::transform::Transform;
+use dyad_dict::model::TransformActor;
 use crate::{CoderConfig, NegationPolicy};
 
 /// One coded verb.
@@ -32,6 +34,10 @@ pub(crate) struct Frame {
     pub emit: bool,
     /// The code after combination with a lower verb, if any.
     pub combined: Option<CameoCode>,
+    /// Whether the verb has a subject of its own (not one shared with a governing verb).
+    pub own_subject: bool,
+    /// The transformation that rewrote this frame, if any (index into the coder's list).
+    pub transform: Option<usize>,
 }
 
 /// One (source, target, code) triple ready to become an event.
@@ -131,6 +137,7 @@ fn modality(sent: &Sent, v: u32) -> Modality {
 /// Codes the verbs of one sentence into frames.
 pub(crate) struct ClauseCoder<'a> {
     pub np: &'a NpCoder<'a>,
+    pub transforms: &'a [Transform],
     pub pico: &'a Pico,
     pub config: &'a CoderConfig,
 }
@@ -342,6 +349,8 @@ impl ClauseCoder<'_> {
             passive,
             emit: true,
             combined: None,
+            own_subject: sent.kids(v).iter().any(|&k| is_subject(sent.rel(k))),
+            transform: None,
         })
     }
 
@@ -403,6 +412,15 @@ impl ClauseCoder<'_> {
                 frames[j].emit = false;
                 continue;
             }
+            if let Some((k, s, t, c)) = self.transform(&frames[i], &frames[j]) {
+                frames[i].sources = s;
+                frames[i].targets = t;
+                frames[i].combined = Some(c);
+                frames[i].transform = Some(k);
+                frames[i].emit = true;
+                frames[j].emit = false;
+                continue;
+            }
             if let Some(l) = lower_code {
                 // Codes combine when the lower clause is the upper actor's own action
                 // ("promised to help"), not someone else's ("said Iran attacked").
@@ -428,16 +446,73 @@ impl ClauseCoder<'_> {
         }
     }
 
+    /// The first transformation matching an upper frame and its lower frame: its index, the
+    /// new source and target, and the code.
+    fn transform(&self, up: &Frame, low: &Frame) -> Option<(usize, Vec<Ent>, Vec<Ent>, CameoCode)> {
+        let u = up.m.code.active?;
+        let l = low.m.code.active?;
+        let overlap = |a: &[Ent], b: &[Ent]| a.iter().any(|x| b.iter().any(|y| x.code == y.code));
+        'next: for (k, t) in self.transforms.iter().enumerate() {
+            if t.upper_root != u.root_number() || t.lower_root.is_some_and(|r| r != l.root_number()) {
+                continue;
+            }
+            let mut binds: Vec<(char, &[Ent])> = Vec::new();
+            let TransformActor::Var(a) = t.upper_src else { continue };
+            if up.sources.is_empty() {
+                continue;
+            }
+            binds.push((a, &up.sources));
+            for (var, ents, own) in [(&t.lower_src, &low.sources[..], low.own_subject || low.passive), (&t.lower_tgt, &low.targets[..], true)] {
+                match var {
+                    TransformActor::Var(c) => {
+                        if ents.is_empty() {
+                            continue 'next;
+                        }
+                        match binds.iter().find(|b| b.0 == *c) {
+                            Some(b) => {
+                                if !overlap(b.1, ents) {
+                                    continue 'next;
+                                }
+                            }
+                            None => {
+                                // A new letter is a different actor from those bound already.
+                                if binds.iter().any(|b| overlap(b.1, ents)) {
+                                    continue 'next;
+                                }
+                                binds.push((*c, ents));
+                            }
+                        }
+                    }
+                    TransformActor::Any => {}
+                    TransformActor::Absent => {
+                        if own && !ents.is_empty() {
+                            continue 'next;
+                        }
+                    }
+                }
+            }
+            let get = |v: &TransformActor| -> Option<Vec<Ent>> {
+                let TransformActor::Var(c) = v else { return None };
+                binds.iter().find(|b| b.0 == *c).map(|b| b.1.to_vec())
+            };
+            let (Some(s), Some(tg)) = (get(&t.result_src), get(&t.result_tgt)) else { continue };
+            return Some((k, s, tg, t.code.unwrap_or(l)));
+        }
+        None
+    }
+
     /// Expands the emitted frames into triples.
     pub fn triples(&self, frames: &[Frame], out: &mut Vec<Triple>) {
         for (fi, f) in frames.iter().enumerate() {
             if !f.emit {
                 continue;
             }
-            let code = f.combined.or(f.m.code.active);
+            let forward = f.combined.or(f.m.code.active);
             let back = if f.combined.is_some() { None } else { f.m.code.passive };
-            let Some(mut code) = code.or(back) else { continue };
-            let mut back = if f.m.code.active.is_some() { back } else { None };
+            // `[:173]`: the event only exists seen from the target's side.
+            let reverse_only = forward.is_none();
+            let Some(mut code) = forward.or(back) else { continue };
+            let mut back = if reverse_only { None } else { back };
             let mut negated = false;
             if f.negated {
                 match self.config.negation {
@@ -473,6 +548,10 @@ impl ClauseCoder<'_> {
                     if s.code == t.code {
                         continue;
                     }
+                    if reverse_only {
+                        push(out, fi, t, s, code, negated);
+                        continue;
+                    }
                     push(out, fi, s, t, code, negated);
                     if let Some(b) = back {
                         push(out, fi, t, s, b, negated);
@@ -491,7 +570,10 @@ fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, 
 }
 
 /// The pattern text of a frame, for evidence: the pattern as written, or the verb line.
-pub(crate) fn describe(lex: &crate::lexicon::Lexicon, f: &Frame) -> (String, String) {
+pub(crate) fn describe(lex: &crate::lexicon::Lexicon, transforms: &[Transform], f: &Frame) -> (String, String) {
+    if let Some(t) = f.transform.and_then(|k| transforms.get(k)) {
+        return (t.rule.clone(), t.text.clone());
+    }
     if let Some((b, p)) = f.m.pattern {
         if let Some(pat) = lex.blocks.get(b as usize).and_then(|blk| blk.patterns.get(p as usize)) {
             return (pat.loc.to_string(), format!("{} [{}]", pat.text, pat.code));

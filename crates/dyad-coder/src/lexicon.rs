@@ -100,7 +100,6 @@ pub(crate) struct Lexicon {
     pub discard_first: HashMap<Box<str>, Vec<u32>>,
     pub issues: Vec<Issue>,
     pub issue_index: PhraseIndex<u32>,
-    pub transformations: Vec<dyad_dict::model::Transformation>,
 }
 
 /// The parts of the dictionaries the lexicon is built from (borrowed from `Dictionaries`).
@@ -110,7 +109,6 @@ pub(crate) struct Sources<'a> {
     pub verbs: &'a [VerbEntry],
     pub blocks: &'a [VerbBlock],
     pub synsets: &'a [Synset],
-    pub transformations: &'a [dyad_dict::model::Transformation],
     pub discards: &'a [Discard],
     pub issues: &'a [Issue],
 }
@@ -123,7 +121,6 @@ impl Lexicon {
             verbs: src.verbs.to_vec(),
             blocks: src.blocks.to_vec(),
             synsets: src.synsets.to_vec(),
-            transformations: src.transformations.to_vec(),
             issues: src.issues.to_vec(),
             ..Lexicon::default()
         };

@@ -24,6 +24,7 @@ mod location;
 mod patterns;
 mod pico;
 mod sentence;
+mod transform;
 
 use chrono::NaiveDate;
 use dyad_dict::{ActorCode, Dictionaries};
@@ -103,6 +104,7 @@ pub struct CodedDocument {
 #[derive(Debug)]
 pub struct Coder {
     lex: Lexicon,
+    transforms: Vec<transform::Transform>,
     pico: Pico,
     config: CoderConfig,
     ontology: &'static Ontology,
@@ -130,11 +132,11 @@ impl Coder {
             verbs: &dicts.verbs.verbs,
             blocks: &dicts.verbs.blocks,
             synsets: &dicts.verbs.synsets,
-            transformations: &dicts.verbs.transformations,
             discards: &dicts.discards.discards,
             issues: &dicts.issues.issues,
         });
-        Coder { lex, pico: Pico::embedded(), config, ontology: Ontology::embedded(), gazetteer: Gazetteer::embedded() }
+        let transforms = transform::compile(&lex, &dicts.verbs.transformations);
+        Coder { lex, transforms, pico: Pico::embedded(), config, ontology: Ontology::embedded(), gazetteer: Gazetteer::embedded() }
     }
 
     pub fn config(&self) -> &CoderConfig {
@@ -189,7 +191,7 @@ impl Coder {
         let CoderScratch { sent, mentions, memory, frames, triples, pre, post } = scratch;
         find_mentions(&self.lex, sent, mentions);
         let np = NpCoder { lex: &self.lex, sent, date, mentions, memory, doc_text: &doc.text };
-        let cc = ClauseCoder { np: &np, pico: &self.pico, config: &self.config };
+        let cc = ClauseCoder { np: &np, transforms: &self.transforms, pico: &self.pico, config: &self.config };
         frames.clear();
         triples.clear();
         for v in 0..sent.len() as u32 {
@@ -205,7 +207,7 @@ impl Coder {
                     f.verb,
                     sent.form(f.verb),
                     f.m.code.raw,
-                    clauses::describe(&self.lex, f).1,
+                    clauses::describe(&self.lex, &self.transforms, f).1,
                     f.sources.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
                     f.targets.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
                     f.emit,
@@ -225,7 +227,7 @@ impl Coder {
         let dateline = if self.config.dateline_location { doc.dateline.as_ref().and_then(|d| d.place.as_deref()) } else { None };
         for t in triples.iter() {
             let f = &frames[t.frame];
-            let (rule, pattern) = clauses::describe(&self.lex, f);
+            let (rule, pattern) = clauses::describe(&self.lex, &self.transforms, f);
             let future = matches!(f.modality, Modality::Future | Modality::Intent);
             let ev_date = dates::event_date(sent, f.verb, date, future);
             let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);

@@ -304,7 +304,9 @@ impl VerbContext<'_> {
         for (pi, p) in block.patterns.iter().enumerate() {
             if let Some(mut m) = self.try_pattern(p) {
                 let spec = p.specificity() + usize::from(m.compound) + usize::from(m.source != Slot::Default || m.target != Slot::Default);
-                if best.as_ref().is_none_or(|b| spec > b.0) {
+                // On equal specificity the later pattern wins, as in PETRARCH2's pattern trie
+                // where a repeated pattern overwrites the earlier one.
+                if best.as_ref().is_none_or(|b| spec >= b.0) {
                     m.pattern = Some((entry.block.0, pi as u32));
                     best = Some((spec, m));
                 }

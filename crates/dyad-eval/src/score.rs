@@ -299,7 +299,7 @@ impl fmt::Display for Report {
         if let Some((k, n)) = self.exact {
             writeln!(f, "records exact: {k}/{n} ({})", pct((n > 0).then(|| k as f64 / n as f64)))?;
         }
-        write!(f, "records evaluated: {}, skipped (evaluate=\"false\"): {}", self.evaluated, self.skipped)
+        writeln!(f, "records evaluated: {}, skipped (evaluate=\"false\"): {}", self.evaluated, self.skipped)
     }
 }
 

@@ -57,7 +57,7 @@ pub struct Tagger {
     id: u64,
     /// Scores of the previous-tag feature, per previous class (the last row: no previous tag).
     p1_table: Vec<i16>,
-    /// Scores of the flags feature, per `flags | first << 7`.
+    /// Scores of the bias and flags features, per `flags | first << 7`.
     flags_table: Vec<i16>,
     /// Role vectors of the boundary tokens: before the sentence as -1 and -2, after it as +1, +2.
     bound: Vec<i16>,
@@ -104,7 +104,7 @@ impl Tagger {
         }
         let mut flags_table = vec![0; 256 * c];
         for (f, row) in flags_table.chunks_exact_mut(c).enumerate() {
-            t.add(&[features::flags_key(f as u32 & 0x7f, f >= 128)], row);
+            t.add(&[features::bias_key(), features::flags_key(f as u32 & 0x7f, f >= 128)], row);
         }
         let mut bound = vec![0; 4 * c];
         let (before, after) = (TokFeat::boundary(false), TokFeat::boundary(true));

@@ -54,12 +54,15 @@ impl Default for ParserTrainConfig {
     }
 }
 
+/// A tagger as evaluation calls it: given the sentence text and word spans, fills UPOS and XPOS.
+pub type TagFn<'a> = &'a dyn Fn(&str, &[Span], &mut Vec<Upos>, &mut Vec<Xpos>);
+
 /// Where evaluation takes part-of-speech tags from.
 pub enum TagSource<'a> {
     /// The gold tags of the treebank.
     Gold,
     /// A tagger: given the sentence text and word spans, fills UPOS and XPOS per word.
-    Predicted(&'a dyn Fn(&str, &[Span], &mut Vec<Upos>, &mut Vec<Xpos>)),
+    Predicted(TagFn<'a>),
 }
 
 impl std::fmt::Debug for TagSource<'_> {

@@ -95,8 +95,8 @@ pub(crate) const F_KNOWN: u32 = 64;
 pub(crate) struct TokFeat {
     pub form: u64,
     pub lower: u64,
-    /// Hashes of the last 1..=4 characters of the lowercase form (the whole form when shorter).
-    pub suf: [u64; 4],
+    /// Hashes of the last 1..=5 characters of the lowercase form (the whole form when shorter).
+    pub suf: [u64; 5],
     /// Hashes of the first 1..=3 characters of the lowercase form.
     pub pre: [u64; 3],
     pub shape: u64,
@@ -116,7 +116,7 @@ impl TokFeat {
         TokFeat {
             form: v,
             lower: v,
-            suf: [v; 4],
+            suf: [v; 5],
             pre: [v; 3],
             shape: v,
             flags: 0,
@@ -184,13 +184,13 @@ pub(crate) fn token_strings(form: &str, lower: &mut String) -> TokFeat {
         }
     }
     let lb = lower.as_bytes();
-    let mut suf = [0u64; 4];
+    let mut suf = [0u64; 5];
     let mut pre = [0u64; 3];
     // Character boundaries from the end and from the start of the lowercase form.
-    let mut ends = [lb.len(); 4];
+    let mut ends = [lb.len(); 5];
     let mut k = 0;
     for (i, _) in lower.char_indices().rev() {
-        if k == 4 {
+        if k == 5 {
             break;
         }
         ends[k] = i;
@@ -221,7 +221,7 @@ pub(crate) fn token_strings(form: &str, lower: &mut String) -> TokFeat {
 }
 
 /// Number of feature keys per position.
-pub(crate) const N_FEATS: usize = N_STATIC + N_M1 + N_M2 + N_N1 + N_N2 + 2 + N_DYN;
+pub(crate) const N_FEATS: usize = N_STATIC + N_M1 + N_M2 + N_N1 + N_N2 + 3 + N_DYN;
 
 /// The features are grouped by what they depend on, so that the tagger can cache the weight sums
 /// of the groups that depend on one word only (see `Tagger::tag`):
@@ -232,7 +232,7 @@ pub(crate) const N_M2: usize = 1;
 pub(crate) const N_N1: usize = 6;
 pub(crate) const N_N2: usize = 2;
 /// Features that depend on the previous tags or on pairs of words, looked up per position.
-pub(crate) const N_DYN: usize = 6;
+pub(crate) const N_DYN: usize = 7;
 
 #[inline]
 pub(crate) fn key(template: u64, v: u64) -> u64 {
@@ -255,13 +255,13 @@ fn cluster_prefix(c: u32, k: u32) -> u64 {
 #[inline]
 pub(crate) fn static_keys(w: &TokFeat) -> [u64; N_STATIC] {
     [
-        key(0, 0),
         key(1, w.form),
         key(2, w.lower),
         key(3, w.suf[0]),
         key(4, w.suf[1]),
         key(5, w.suf[2]),
         key(6, w.suf[3]),
+        key(36, w.suf[4]),
         key(7, w.pre[0]),
         key(8, w.pre[1]),
         key(9, w.pre[2]),
@@ -311,6 +311,12 @@ pub(crate) fn flags_key(flags: u32, first: bool) -> u64 {
     key(11, (flags as u64 & 0xff) | (first as u64) << 16)
 }
 
+/// The bias (tabulated by the tagger with the flags).
+#[inline]
+pub(crate) fn bias_key() -> u64 {
+    key(0, 0)
+}
+
 /// The previous tag (tabulated by the tagger).
 #[inline]
 pub(crate) fn p1_key(p1: u32) -> u64 {
@@ -329,6 +335,7 @@ pub(crate) fn dyn_keys(w: &TokFeat, m1: &TokFeat, n1: &TokFeat, p1: u32, p2: u32
         key(25, pair(p1, n1.amb as u64)),
         key(26, pair(m1.lower, w.lower)),
         key(27, pair(w.lower, n1.lower)),
+        key(37, pair(p1, w.suf[2])),
     ]
 }
 
@@ -348,7 +355,7 @@ pub(crate) fn features(toks: &[TokFeat], i: usize, p1: u32, p2: u32, out: &mut [
     put(&m2_keys(&toks[i - 2]));
     put(&n1_keys(&toks[i + 1]));
     put(&n2_keys(&toks[i + 2]));
-    put(&[flags_key(w.flags, i == 2), p1_key(p1)]);
+    put(&[bias_key(), flags_key(w.flags, i == 2), p1_key(p1)]);
     put(&dyn_keys(w, &toks[i - 1], &toks[i + 1], p1, p2));
 }
 
