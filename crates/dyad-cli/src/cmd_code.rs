@@ -173,7 +173,8 @@ fn code_one(item: Result<Record, Reject>, pipeline: &Pipeline, coder: &Coder, w:
         Err(reject) => return Outcome::Rejected(reject),
     };
     pipeline.analyze_into(&record.text, &mut w.nlp, &mut w.doc);
-    let date = record.date.or_else(|| w.doc.dateline.as_ref().and_then(|d| d.date));
+    // The record's own date wins, then the dateline's, then the user's --date default.
+    let date = record.resolve_date(w.doc.dateline.as_ref().and_then(|d| d.date));
     let Some(date) = date else {
         return Outcome::Rejected(Reject::new(record.origin.clone(), RejectReason::NoDate));
     };

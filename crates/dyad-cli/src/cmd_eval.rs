@@ -47,7 +47,9 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     crate::init_threads(args.threads);
     let started = Instant::now();
     let mut gold = read_gold_file(&args.gold).with_context(|| format!("cannot read gold file {}", args.gold.display()))?;
-    if !args.all {
+    if args.all {
+        gold.iter_mut().for_each(|r| r.evaluate = true);
+    } else {
         gold.retain(|r| r.evaluate);
     }
     let dicts = match &args.dictionaries {

@@ -266,15 +266,26 @@ fn parse_prints_conllu_and_json() {
 
 #[test]
 fn dict_check_passes_good_and_fails_bad_dictionaries() {
-    let out = dyad(&["dict", "check", "testdata/petrarch-validate"], None);
-    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
-    let dir = scratch_dir("baddict");
-    std::fs::write(dir.join("my.actors.txt"), "IRAQ [IRQ]\nBAD_ACTOR [iraq\nNURI_AL-MALIKI\n\t[IRQGOV 0605x0-140908]\n")
+    let good = scratch_dir("gooddict");
+    std::fs::write(good.join("my.actors.txt"), "IRAQ [IRQ]\n+IRAQI\nNURI_AL-MALIKI\n\t[IRQGOV 060520-140908]\n")
         .expect("write");
-    let out = dyad(&["dict", "check", dir.to_str().unwrap()], None);
+    std::fs::write(good.join("my.agents.txt"), "PRIME_MINISTER [~GOV]\n").expect("write");
+    let out = dyad(&["dict", "check", good.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stderr(&out).contains("0 errors"), "{}", stderr(&out));
+
+    let bad = scratch_dir("baddict");
+    std::fs::write(bad.join("my.actors.txt"), "IRAQ [IRQ]\nBAD_ACTOR [iraq\nNURI_AL-MALIKI\n\t[IRQGOV 0605x0-140908]\n")
+        .expect("write");
+    let out = dyad(&["dict", "check", bad.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).contains("my.actors.txt:2"), "{}", stdout(&out));
     assert!(stdout(&out).contains("my.actors.txt:4"), "{}", stdout(&out));
+
+    // The validation dictionaries load, and their deliberate junk ([+++] as an event code) is named.
+    let out = dyad(&["dict", "check", "testdata/petrarch-validate"], None);
+    assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("PETR_Validate_verbs_2_02.txt:877"), "{}", stdout(&out));
 }
 
 #[test]

@@ -88,7 +88,9 @@ fn records(xml: &str) -> Vec<Record> {
         while let Some(p) = r.find("<EventCoding") {
             let e = r[p..].find("/>").map_or(r.len(), |q| p + q);
             let t = &r[p..e];
-            if let (Some(c), Some(s), Some(g)) = (attr(t, "eventcode"), attr(t, "sourcecode"), attr(t, "targetcode")) {
+            if let (Some(c), Some(s), Some(g)) =
+                (attr(t, "eventcode"), attr(t, "sourcecode"), attr(t, "targetcode"))
+            {
                 expected.insert(format!("{s} {g} {c}"));
             }
             r = &r[e..];
@@ -115,7 +117,11 @@ fn main() {
         std::process::exit(2);
     }
     let xml = std::fs::read_to_string(pos[0]).expect("read records");
-    let dicts = if pos[1] == "embedded" { Dictionaries::embedded().clone() } else { Dictionaries::load_dir(pos[1]).expect("load dictionaries") };
+    let dicts = if pos[1] == "embedded" {
+        Dictionaries::embedded().clone()
+    } else {
+        Dictionaries::load_dir(pos[1]).expect("load dictionaries")
+    };
     let only = pos.get(2).map(|s| s.as_str());
     if args.iter().any(|a| a == "--diag") {
         for d in &dicts.diagnostics {
@@ -156,7 +162,9 @@ fn main() {
         let events = coder.code_document(&doc, r.date, &mut scratch);
         let got: BTreeSet<String> = events
             .iter()
-            .filter_map(|e| Some(format!("{} {} {}", e.source.as_ref()?.code, e.target.as_ref()?.code, e.cameo)))
+            .filter_map(|e| {
+                Some(format!("{} {} {}", e.source.as_ref()?.code, e.target.as_ref()?.code, e.cameo))
+            })
             .collect();
         let mut gold: Vec<String> = r.expected.iter().map(root).collect();
         let pred: Vec<String> = got.iter().map(root).collect();
@@ -180,18 +188,58 @@ fn main() {
             println!("   got:      {:?}", got);
             if verbose {
                 for e in &events {
-                    println!("      {} {} {} {} | {}", e.source.as_ref().map_or("-", |a| a.code.as_str()), e.target.as_ref().map_or("-", |a| a.code.as_str()), e.cameo, e.evidence.rule, e.evidence.pattern);
+                    println!(
+                        "      {} {} {} {} | {}",
+                        e.source.as_ref().map_or("-", |a| a.code.as_str()),
+                        e.target.as_ref().map_or("-", |a| a.code.as_str()),
+                        e.cameo,
+                        e.evidence.rule,
+                        e.evidence.pattern
+                    );
                 }
                 print!("{}", ud2(&r.parse));
             }
         }
     }
     let dt = t0.elapsed();
+    // Timing only: code every record again N times (`--repeat=N`).
+    if let Some(rep) =
+        args.iter().find_map(|a| a.strip_prefix("--repeat=")).and_then(|n| n.parse::<usize>().ok())
+    {
+        let docs: Vec<(Document, NaiveDate)> = recs
+            .iter()
+            .filter_map(|r| Some((Document::from_conllu(&conllu::parse(&ud2(&r.parse)).ok()?), r.date)))
+            .collect();
+        let t = std::time::Instant::now();
+        let mut ns = 0usize;
+        let mut nev = 0usize;
+        for _ in 0..rep {
+            for (d, date) in &docs {
+                ns += d.sentences.len();
+                nev += coder.code_document(d, *date, &mut scratch).len();
+            }
+        }
+        let e = t.elapsed();
+        println!(
+            "repeat: {ns} sentences, {nev} events in {:.1} ms = {:.2} us/sentence",
+            e.as_secs_f64() * 1e3,
+            e.as_secs_f64() * 1e6 / ns.max(1) as f64
+        );
+    }
     for (cat, (k, m)) in &by_cat {
         println!("  {cat:10} {k}/{m}");
     }
     let (p, rc) = (tp as f64 / n_pred.max(1) as f64, tp as f64 / n_gold.max(1) as f64);
-    println!("root-level P {:.3} R {:.3} F1 {:.3} (tp {tp}, predicted {n_pred}, gold {n_gold})", p, rc, 2.0 * p * rc / (p + rc).max(1e-9));
+    println!(
+        "root-level P {:.3} R {:.3} F1 {:.3} (tp {tp}, predicted {n_pred}, gold {n_gold})",
+        p,
+        rc,
+        2.0 * p * rc / (p + rc).max(1e-9)
+    );
     println!("records exact {ok}/{n} ({:.1} %)", 100.0 * ok as f64 / n.max(1) as f64);
-    println!("{sentences} sentences in {:.1} ms ({:.1} us/sentence)", dt.as_secs_f64() * 1e3, dt.as_secs_f64() * 1e6 / sentences.max(1) as f64);
+    println!(
+        "{sentences} sentences in {:.1} ms ({:.1} us/sentence)",
+        dt.as_secs_f64() * 1e3,
+        dt.as_secs_f64() * 1e6 / sentences.max(1) as f64
+    );
 }

@@ -46,6 +46,11 @@ impl Ent {
     pub fn is_null(&self) -> bool {
         self.code.as_str().starts_with("---")
     }
+
+    /// Whether the code is nothing at all ("---", from `[---]` actors).
+    pub fn is_void(&self) -> bool {
+        self.code.as_str().bytes().all(|b| b == b'-')
+    }
 }
 
 /// Finds every actor and agent phrase of the sentence, longest match first, left to right.
@@ -81,7 +86,19 @@ pub(crate) fn span_head(sent: &Sent, start: u32, end: u32) -> u32 {
 fn is_core_rel(rel: DepRel) -> bool {
     matches!(
         rel.as_str(),
-        "compound" | "flat" | "amod" | "det" | "nummod" | "nmod:poss" | "fixed" | "flat:foreign" | "det:poss" | "nmod:npmod" | "advmod" | "dep" | "case"
+        "compound"
+            | "flat"
+            | "amod"
+            | "det"
+            | "nummod"
+            | "nmod:poss"
+            | "fixed"
+            | "flat:foreign"
+            | "det:poss"
+            | "nmod:npmod"
+            | "advmod"
+            | "dep"
+            | "case"
     )
 }
 
@@ -98,6 +115,8 @@ pub(crate) struct NpCoder<'a> {
     pub mentions: &'a [Mention],
     pub memory: &'a Memory,
     pub doc_text: &'a str,
+    /// The actors of each word's phrase once computed (one slot per word of the sentence).
+    pub memo: &'a std::cell::RefCell<Vec<Option<Vec<Ent>>>>,
 }
 
 /// What the core words of a phrase hold.
@@ -201,8 +220,14 @@ impl NpCoder<'_> {
 
     /// The actors a noun phrase headed by `h` stands for, conjuncts included.
     pub fn np(&self, h: u32) -> Vec<Ent> {
+        if let Some(Some(v)) = self.memo.borrow().get(h as usize) {
+            return v.clone();
+        }
         let mut out = Vec::new();
         self.np_into(h, 0, &mut out);
+        if let Some(slot) = self.memo.borrow_mut().get_mut(h as usize) {
+            *slot = Some(out.clone());
+        }
         out
     }
 
@@ -255,7 +280,8 @@ impl NpCoder<'_> {
         }
         let hc = self.core(h, true);
         let mut out = Vec::new();
-        let mut bases: Vec<(ActorCode, u32, u32)> = hc.actors.iter().map(|a| (a.1.clone(), a.3, a.4)).collect();
+        let mut bases: Vec<(ActorCode, u32, u32)> =
+            hc.actors.iter().map(|a| (a.1.clone(), a.3, a.4)).collect();
         if bases.is_empty() {
             let mut pp = Vec::new();
             self.pp_actors(h, depth, &mut pp);
@@ -321,9 +347,16 @@ impl NpCoder<'_> {
             }
             for a in chosen {
                 // Agents that sit inside the actor's own phrase are already part of its code.
-                let agents: Vec<(u32, u32)> = core.agents.iter().copied().filter(|g| g.0 < a.3 || g.0 >= a.4).collect();
+                let agents: Vec<(u32, u32)> =
+                    core.agents.iter().copied().filter(|g| g.0 < a.3 || g.0 >= a.4).collect();
                 if let Some(code) = self.apply_agents(Some(&a.1), &agents) {
-                    out.push(Ent { code, start: hs.min(a.3), end: he.max(a.4), antecedent: None, weak: false });
+                    out.push(Ent {
+                        code,
+                        start: hs.min(a.3),
+                        end: he.max(a.4),
+                        antecedent: None,
+                        weak: false,
+                    });
                 }
             }
             return;
@@ -346,9 +379,12 @@ impl NpCoder<'_> {
             }
             if let Some(code) = self.apply_agents(None, &core.agents) {
                 // A definite description ("the prime minister") names an actor already seen.
-                let definite = sent.kids(h).iter().any(|&k| sent.rel(k) == DepRel::DET && sent.form(k) == "THE");
+                let definite =
+                    sent.kids(h).iter().any(|&k| sent.rel(k) == DepRel::DET && sent.form(k) == "THE");
                 if definite {
-                    if let Some(e) = self.memory.description(&code, sent.words[h as usize].span.start as usize) {
+                    if let Some(e) =
+                        self.memory.description(&code, sent.words[h as usize].span.start as usize)
+                    {
                         out.push(Ent { code: e.0, start: hs, end: he, antecedent: Some(e.1), weak: false });
                         return;
                     }
@@ -419,8 +455,13 @@ impl NpCoder<'_> {
             steps += 1;
             if sent.is_verb(v) || sent.kids(v).iter().any(|&k| is_subject(sent.rel(k))) {
                 for &k in sent.kids(v) {
-                    if is_subject(sent.rel(k)) && k < p && !sent.dominates(k, p) && (possessive || !first_clause) {
-                        let ents: Vec<Ent> = self.np_no_pronoun(k).into_iter().filter(|e| !e.is_null()).collect();
+                    if is_subject(sent.rel(k))
+                        && k < p
+                        && !sent.dominates(k, p)
+                        && (possessive || !first_clause)
+                    {
+                        let ents: Vec<Ent> =
+                            self.np_no_pronoun(k).into_iter().filter(|e| !e.is_null()).collect();
                         if !ents.is_empty() {
                             let take = if plural { ents.len() } else { 1 };
                             return ents
@@ -428,7 +469,13 @@ impl NpCoder<'_> {
                                 .take(take)
                                 .map(|e| {
                                     let span = self.words_span(e.start, e.end);
-                                    Ent { code: e.code, start: p, end: p + 1, antecedent: Some(span), weak: false }
+                                    Ent {
+                                        code: e.code,
+                                        start: p,
+                                        end: p + 1,
+                                        antecedent: Some(span),
+                                        weak: false,
+                                    }
                                 })
                                 .collect();
                         }
@@ -439,7 +486,11 @@ impl NpCoder<'_> {
             v = sent.head_of(v);
         }
         let at = sent.words[p as usize].span.start as usize;
-        self.memory.last_subject(at).map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false }).into_iter().collect()
+        self.memory
+            .last_subject(at)
+            .map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false })
+            .into_iter()
+            .collect()
     }
 
     /// Like [`NpCoder::np`] for a subject used as an antecedent: a pronoun there is not
@@ -481,7 +532,19 @@ pub(crate) fn is_subject(rel: DepRel) -> bool {
 fn is_referring_pronoun(form: &str) -> bool {
     matches!(
         form,
-        "HE" | "SHE" | "IT" | "THEY" | "HIM" | "HER" | "THEM" | "HIS" | "ITS" | "THEIR" | "ITSELF" | "HIMSELF" | "HERSELF" | "THEMSELVES"
+        "HE" | "SHE"
+            | "IT"
+            | "THEY"
+            | "HIM"
+            | "HER"
+            | "THEM"
+            | "HIS"
+            | "ITS"
+            | "THEIR"
+            | "ITSELF"
+            | "HIMSELF"
+            | "HERSELF"
+            | "THEMSELVES"
     )
 }
 

@@ -13,8 +13,8 @@ use crate::patterns::{lookup_verb, regions, PatternMatch, Slot, VerbContext, Ver
 use crate::pico::Pico;
 use crate::sentence::{Sent, NONE};
 use crate::transform::Transform;
-use dyad_dict::model::TransformActor;
 use crate::{CoderConfig, NegationPolicy};
+use dyad_dict::model::TransformActor;
 
 /// One coded verb.
 #[derive(Debug, Clone)]
@@ -77,7 +77,7 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
             "acl" | "acl:relcl" => {
                 // A participle modifying a noun: the noun acts ("troops firing"), or undergoes
                 // ("the man arrested") when the participle is passive.
-                let passive = sent.words[v as usize].xpos.as_str() == "VBN" && sent.has_by_phrase(v);
+                let passive = sent.words[v as usize].xpos.as_str() == "VBN";
                 return (vec![h], passive);
             }
             _ => break,
@@ -106,7 +106,9 @@ fn modality(sent: &Sent, v: u32) -> Modality {
             if r == DepRel::AUX || (depth == 0 && r == DepRel::AUX_PASS) {
                 match f {
                     "WILL" | "WOULD" | "SHALL" | "'LL" | "WO" => return Modality::Future,
-                    "COULD" | "MIGHT" | "MAY" | "CAN" | "CA" | "SHOULD" | "MUST" => return Modality::Hypothetical,
+                    "COULD" | "MIGHT" | "MAY" | "CAN" | "CA" | "SHOULD" | "MUST" => {
+                        return Modality::Hypothetical
+                    }
                     _ => {}
                 }
             }
@@ -116,8 +118,10 @@ fn modality(sent: &Sent, v: u32) -> Modality {
         }
         if depth > 0 {
             match sent.lemma(cur) {
-                "PLAN" | "INTEND" | "PLEDGE" | "THREATEN" | "PROMISE" | "VOW" | "AIM" | "WANT" | "SEEK" | "HOPE" | "DUE" | "EXPECT"
-                | "PREPARE" | "DECIDE" | "AGREE" | "OFFER" | "PROPOSE" => return Modality::Intent,
+                "PLAN" | "INTEND" | "PLEDGE" | "THREATEN" | "PROMISE" | "VOW" | "AIM" | "WANT" | "SEEK"
+                | "HOPE" | "DUE" | "EXPECT" | "PREPARE" | "DECIDE" | "AGREE" | "OFFER" | "PROPOSE" => {
+                    return Modality::Intent
+                }
                 "BE" | "ABOUT" => return Modality::Future,
                 _ => {}
             }
@@ -147,6 +151,16 @@ impl ClauseCoder<'_> {
         self.np.sent
     }
 
+    /// Whether an actor counts for an event: a coded actor, or an agent without a country
+    /// ("---GOV") when the configuration accepts those.
+    fn usable(&self, e: &Ent) -> bool {
+        if self.config.agent_only_actors {
+            !e.is_void()
+        } else {
+            !e.is_null()
+        }
+    }
+
     /// Actors of phrase `h`, leaving out ones equal to all of `avoid` (a possessive pronoun
     /// bound to the subject is not a target).
     fn actors_avoiding(&self, h: u32, avoid: &[Ent]) -> Vec<Ent> {
@@ -157,7 +171,14 @@ impl ClauseCoder<'_> {
 
     /// The default target search: the object, then prepositional phrases, then complement
     /// clauses (their subjects and objects), then any actor after the verb.
-    fn default_targets(&self, v: u32, m: &PatternMatch, sources: &[Ent], post: &[u32], skip: &[u32]) -> Vec<Ent> {
+    fn default_targets(
+        &self,
+        v: u32,
+        m: &PatternMatch,
+        sources: &[Ent],
+        post: &[u32],
+        skip: &[u32],
+    ) -> Vec<Ent> {
         let sent = self.sent();
         if let Some(w) = m.pp_target {
             let t = self.actors_avoiding(w, sources);
@@ -175,7 +196,10 @@ impl ClauseCoder<'_> {
         }
         for &k in sent.kids(v) {
             let r = sent.rel(k);
-            if k > v && matches!(r.as_str(), "obl" | "obl:arg" | "obl:agent" | "nmod" | "obl:unmarked") && !skip.contains(&k) {
+            if k > v
+                && matches!(r.as_str(), "obl" | "obl:arg" | "obl:agent" | "nmod" | "obl:unmarked")
+                && !skip.contains(&k)
+            {
                 let t = self.actors_avoiding(k, sources);
                 if !t.is_empty() && t.iter().any(|e| !e.weak) {
                     return t;
@@ -200,7 +224,8 @@ impl ClauseCoder<'_> {
         for c in clauses {
             for &k in sent.kids(c) {
                 let r = sent.rel(k).as_str();
-                if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "iobj" | "nmod") && !skip.contains(&k) {
+                if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "iobj" | "nmod") && !skip.contains(&k)
+                {
                     let t = self.actors_avoiding(k, sources);
                     if !t.is_empty() && t.iter().any(|e| !e.weak) {
                         return t;
@@ -390,14 +415,18 @@ impl ClauseCoder<'_> {
         for i in 0..frames.len() {
             let Some(j) = frames[i].lower else { continue };
             // The lower clause inherits the upper subject when it has none.
-            let shares_subject = sent.rel(frames[j].verb) == DepRel::XCOMP || sent.is_to_clause(frames[j].verb);
-            if frames[j].sources.is_empty() && !frames[i].sources.is_empty() && !control[i] && shares_subject {
+            let shares_subject =
+                sent.rel(frames[j].verb) == DepRel::XCOMP || sent.is_to_clause(frames[j].verb);
+            if frames[j].sources.is_empty() && !frames[i].sources.is_empty() && !control[i] && shares_subject
+            {
                 frames[j].sources = frames[i].sources.clone();
             }
             let complete = |f: &Frame| {
-                let n_src = f.sources.iter().filter(|e| !e.is_null()).count();
-                let n_tgt = f.targets.iter().filter(|e| !e.is_null()).count();
-                f.m.code.active.is_some() && n_src > 0 && (n_tgt > 0 || (n_src > 1 && (f.m.compound || self.config.reciprocal_cooperation)))
+                let n_src = f.sources.iter().filter(|e| self.usable(e)).count();
+                let n_tgt = f.targets.iter().filter(|e| self.usable(e)).count();
+                f.m.code.active.is_some()
+                    && n_src > 0
+                    && (n_tgt > 0 || (n_src > 1 && (f.m.compound || self.config.reciprocal_cooperation)))
             };
             let upper_code = frames[i].m.code.active;
             let specific = frames[i].m.pattern.is_some() && !frames[i].m.used.is_empty();
@@ -434,7 +463,8 @@ impl ClauseCoder<'_> {
                     continue;
                 }
             }
-            if control[i] && upper_ok {
+            let purpose = sent.rel(frames[j].verb).as_str() == "advcl";
+            if (control[i] || purpose) && upper_ok {
                 // "urged Bree to help": the appeal to Bree is the event.
                 frames[j].emit = false;
             } else if lower_ok {
@@ -462,7 +492,9 @@ impl ClauseCoder<'_> {
                 continue;
             }
             binds.push((a, &up.sources));
-            for (var, ents, own) in [(&t.lower_src, &low.sources[..], low.own_subject || low.passive), (&t.lower_tgt, &low.targets[..], true)] {
+            for (var, ents, own) in
+                [(&t.lower_src, &low.sources[..], true), (&t.lower_tgt, &low.targets[..], true)]
+            {
                 match var {
                     TransformActor::Var(c) => {
                         if ents.is_empty() {
@@ -485,7 +517,8 @@ impl ClauseCoder<'_> {
                     }
                     TransformActor::Any => {}
                     TransformActor::Absent => {
-                        if own && !ents.is_empty() {
+                        // No actor of its own: none, or the one shared with the upper verb.
+                        if own && !ents.is_empty() && !overlap(ents, &up.sources) {
                             continue 'next;
                         }
                     }
@@ -527,9 +560,12 @@ impl ClauseCoder<'_> {
                     NegationPolicy::Skip => continue,
                 }
             }
-            let sources: Vec<&Ent> = f.sources.iter().filter(|e| !self.config.require_dyad || !e.is_null()).collect();
-            let targets: Vec<&Ent> = f.targets.iter().filter(|e| !self.config.require_dyad || !e.is_null()).collect();
-            let reciprocal_ok = f.m.compound || (self.config.reciprocal_cooperation && (3..=6).contains(&code.root_number()));
+            let sources: Vec<&Ent> =
+                f.sources.iter().filter(|e| !self.config.require_dyad || self.usable(e)).collect();
+            let targets: Vec<&Ent> =
+                f.targets.iter().filter(|e| !self.config.require_dyad || self.usable(e)).collect();
+            let reciprocal_ok =
+                f.m.compound || (self.config.reciprocal_cooperation && (3..=6).contains(&code.root_number()));
             if targets.is_empty() && sources.len() >= 2 && reciprocal_ok {
                 for a in &sources {
                     for b in &sources {
@@ -570,7 +606,11 @@ fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, 
 }
 
 /// The pattern text of a frame, for evidence: the pattern as written, or the verb line.
-pub(crate) fn describe(lex: &crate::lexicon::Lexicon, transforms: &[Transform], f: &Frame) -> (String, String) {
+pub(crate) fn describe(
+    lex: &crate::lexicon::Lexicon,
+    transforms: &[Transform],
+    f: &Frame,
+) -> (String, String) {
     if let Some(t) = f.transform.and_then(|k| transforms.get(k)) {
         return (t.rule.clone(), t.text.clone());
     }

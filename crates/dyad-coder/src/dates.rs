@@ -36,7 +36,12 @@ fn nearest(date: NaiveDate, w: Weekday, future: bool) -> NaiveDate {
 /// (not those of embedded clauses), else the article date.
 pub(crate) fn event_date(sent: &Sent, v: u32, article: NaiveDate, future: bool) -> NaiveDate {
     let mut found: Option<NaiveDate> = None;
-    let skip = |k: u32| matches!(sent.rel(k).as_str(), "ccomp" | "xcomp" | "advcl" | "parataxis" | "conj" | "acl" | "acl:relcl" | "csubj");
+    let skip = |k: u32| {
+        matches!(
+            sent.rel(k).as_str(),
+            "ccomp" | "xcomp" | "advcl" | "parataxis" | "conj" | "acl" | "acl:relcl" | "csubj"
+        )
+    };
     for &k in sent.kids(v) {
         if skip(k) || found.is_some() {
             continue;

@@ -4,7 +4,42 @@
 //! Everything here is built once in [`crate::Coder::new`] and only read afterwards, so that the
 //! per-sentence work is hash lookups over normalized words.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (FxHash) for the word maps: the keys are short
+/// dictionary words, not attacker-chosen input worth SipHash's cost.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write(&i.to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 use dyad_dict::model::{
     Actor, Agent, AgentPosition, Discard, DiscardScope, Issue, Synset, SynsetId, VerbBlock, VerbEntry,
@@ -29,7 +64,7 @@ pub(crate) struct PhraseIndex<K> {
 
 impl<K> Default for PhraseIndex<K> {
     fn default() -> Self {
-        PhraseIndex { first: HashMap::new(), phrases: Vec::new() }
+        PhraseIndex { first: HashMap::default(), phrases: Vec::new() }
     }
 }
 
@@ -51,14 +86,23 @@ impl<K: Copy> PhraseIndex<K> {
 
     /// The longest phrase that starts at part `at` of `n` parts (`part(i)` gives the text of
     /// part i), with its length in parts and its kind; `accept` filters candidate kinds.
-    pub fn longest_at<'s>(&self, n: usize, part: impl Fn(usize) -> &'s str, at: usize, accept: impl Fn(K) -> bool) -> Option<(usize, K)> {
+    pub fn longest_at<'s>(
+        &self,
+        n: usize,
+        part: impl Fn(usize) -> &'s str,
+        at: usize,
+        accept: impl Fn(K) -> bool,
+    ) -> Option<(usize, K)> {
         if at >= n {
             return None;
         }
         let ids = self.first.get(part(at))?;
         for &id in ids {
             let (words, kind) = &self.phrases[id as usize];
-            if at + words.len() <= n && words.iter().enumerate().all(|(k, w)| **w == *part(at + k)) && accept(*kind) {
+            if at + words.len() <= n
+                && words.iter().enumerate().all(|(k, w)| **w == *part(at + k))
+                && accept(*kind)
+            {
                 return Some((words.len(), *kind));
             }
         }
@@ -68,6 +112,39 @@ impl<K: Copy> PhraseIndex<K> {
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
     }
+}
+
+/// Patterns of one verb block indexed by a word each of them requires.
+#[derive(Debug, Default)]
+pub(crate) struct BlockIndex {
+    pub by_word: HashMap<Box<str>, Vec<u32>>,
+    pub always: Vec<u32>,
+}
+
+/// A word a pattern cannot match without: a plain noun head, else a prepositional object head.
+fn required_word(p: &dyad_dict::model::Pattern) -> Option<Box<str>> {
+    use dyad_dict::model::{Element, Term};
+    for side in [&p.post, &p.pre] {
+        for e in &side.elements {
+            if let Element::Noun(n) = e {
+                if let Term::Word(w) = &n.head {
+                    return Some(w.clone());
+                }
+            }
+        }
+    }
+    for side in [&p.post, &p.pre] {
+        for e in &side.elements {
+            if let Element::Prep(pp) = e {
+                if let Some(o) = pp.objects.first() {
+                    if let Term::Word(w) = &o.head {
+                        return Some(w.clone());
+                    }
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A discard phrase as the coder matches it.
@@ -100,6 +177,16 @@ pub(crate) struct Lexicon {
     pub discard_first: HashMap<Box<str>, Vec<u32>>,
     pub issues: Vec<Issue>,
     pub issue_index: PhraseIndex<u32>,
+    /// Per synset: its one-word members and their plurals, nested synsets included.
+    pub synset_words: Vec<HashSet<Box<str>>>,
+    /// Per synset: its members of several words (words, plural of the last word).
+    pub synset_phrases: Vec<Vec<(Box<[Box<str>]>, Option<Box<str>>)>>,
+    /// Per verb block: its patterns by a word they require, and the patterns that require
+    /// no plain word (synsets, markers), so that only patterns with a chance are tried.
+    pub block_index: Vec<BlockIndex>,
+    /// One-word discard stems (matched as prefixes of a word), and their length range.
+    pub discard_stems: HashMap<Box<str>, u32>,
+    pub stem_len: (usize, usize),
 }
 
 /// The parts of the dictionaries the lexicon is built from (borrowed from `Dictionaries`).
@@ -159,6 +246,43 @@ impl Lexicon {
                 whole_word: d.whole_word,
             });
         }
+        for id in 0..lex.synsets.len() {
+            let mut words = HashSet::default();
+            let mut phrases = Vec::new();
+            lex.for_each_member(SynsetId(id as u32), 0, &mut |w, plural| {
+                if w.len() == 1 {
+                    words.insert(w[0].clone());
+                    if let Some(p) = plural {
+                        words.insert(p.into());
+                    }
+                } else {
+                    phrases.push((w.to_vec().into_boxed_slice(), plural.map(Box::from)));
+                }
+                false
+            });
+            lex.synset_words.push(words);
+            lex.synset_phrases.push(phrases);
+        }
+        for b in &lex.blocks {
+            let mut bi = BlockIndex::default();
+            for (i, p) in b.patterns.iter().enumerate() {
+                match required_word(p) {
+                    Some(w) => bi.by_word.entry(w).or_default().push(i as u32),
+                    None => bi.always.push(i as u32),
+                }
+            }
+            lex.block_index.push(bi);
+        }
+        let mut min_len = usize::MAX;
+        let mut max_len = 0;
+        for (i, d) in lex.discards.iter().enumerate() {
+            if d.words.len() == 1 && !d.whole_word {
+                lex.discard_stems.insert(d.words[0].clone(), i as u32);
+                min_len = min_len.min(d.words[0].len());
+                max_len = max_len.max(d.words[0].len());
+            }
+        }
+        lex.stem_len = (min_len, max_len);
         for (i, issue) in lex.issues.iter().enumerate() {
             for p in &issue.phrases {
                 lex.issue_index.insert(&p.words, i as u32);
@@ -185,7 +309,12 @@ impl Lexicon {
 
     /// Calls `f` with the words of every member of a synset (nested synsets expanded, with a
     /// depth limit against cycles); plural variants are passed as a second, alternative head.
-    pub fn for_each_member(&self, id: SynsetId, depth: u8, f: &mut dyn FnMut(&[Box<str>], Option<&str>) -> bool) -> bool {
+    pub fn for_each_member(
+        &self,
+        id: SynsetId,
+        depth: u8,
+        f: &mut dyn FnMut(&[Box<str>], Option<&str>) -> bool,
+    ) -> bool {
         let Some(s) = self.synset(id) else { return false };
         if depth > 4 {
             return false;
@@ -201,5 +330,4 @@ impl Lexicon {
         }
         false
     }
-
 }

@@ -69,6 +69,9 @@ pub struct CoderConfig {
     pub max_events_per_sentence: usize,
     /// Fall back to the dateline's place when the clause names none.
     pub dateline_location: bool,
+    /// Accept actors known only by their agent ("an official" = "---GOV") as sources and
+    /// targets, as PETRARCH2 does.
+    pub agent_only_actors: bool,
 }
 
 impl Default for CoderConfig {
@@ -79,6 +82,7 @@ impl Default for CoderConfig {
             require_dyad: true,
             max_events_per_sentence: 16,
             dateline_location: true,
+            agent_only_actors: true,
         }
     }
 }
@@ -121,6 +125,7 @@ pub struct CoderScratch {
     triples: Vec<Triple>,
     pre: Vec<u32>,
     post: Vec<u32>,
+    np_memo: std::cell::RefCell<Vec<Option<Vec<Ent>>>>,
 }
 
 impl Coder {
@@ -136,7 +141,14 @@ impl Coder {
             issues: &dicts.issues.issues,
         });
         let transforms = transform::compile(&lex, &dicts.verbs.transformations);
-        Coder { lex, transforms, pico: Pico::embedded(), config, ontology: Ontology::embedded(), gazetteer: Gazetteer::embedded() }
+        Coder {
+            lex,
+            transforms,
+            pico: Pico::embedded(),
+            config,
+            ontology: Ontology::embedded(),
+            gazetteer: Gazetteer::embedded(),
+        }
     }
 
     pub fn config(&self) -> &CoderConfig {
@@ -150,16 +162,19 @@ impl Coder {
         let mut hit: Option<bool> = None;
         for p in 0..n {
             let t = sent.part_text(p);
-            // Every prefix of the part is a candidate first word: a stem discard ("BASEBALL")
-            // also matches longer words ("BASEBALLS").
-            for (cut, _) in t.char_indices().skip(1).chain(std::iter::once((t.len(), ' '))) {
-                let Some(ids) = self.lex.discard_first.get(&t[..cut]) else { continue };
+            if let Some(ids) = self.lex.discard_first.get(t) {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
-                    let first_ok = cut == t.len() || (d.words.len() == 1 && !d.whole_word);
-                    if first_ok && discard_matches(sent, p, &d.words, d.whole_word) {
+                    if discard_matches(sent, p, &d.words, d.whole_word) {
                         hit = Some(hit.unwrap_or(false) || d.story);
                     }
+                }
+            }
+            // A one-word stem discard ("BASEBALL") also matches longer words ("BASEBALLS").
+            let (lo, hi) = self.lex.stem_len;
+            for (cut, _) in t.char_indices().filter(|(c, _)| *c >= lo && *c <= hi && *c < t.len()) {
+                if let Some(&id) = self.lex.discard_stems.get(&t[..cut]) {
+                    hit = Some(hit.unwrap_or(false) || self.lex.discards[id as usize].story);
                 }
             }
         }
@@ -187,11 +202,23 @@ impl Coder {
         events
     }
 
-    fn code_sentence(&self, doc: &Document, date: NaiveDate, scratch: &mut CoderScratch, events: &mut Vec<Event>) {
-        let CoderScratch { sent, mentions, memory, frames, triples, pre, post } = scratch;
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        date: NaiveDate,
+        scratch: &mut CoderScratch,
+        events: &mut Vec<Event>,
+    ) {
+        let CoderScratch { sent, mentions, memory, frames, triples, pre, post, np_memo } = scratch;
         find_mentions(&self.lex, sent, mentions);
-        let np = NpCoder { lex: &self.lex, sent, date, mentions, memory, doc_text: &doc.text };
-        let cc = ClauseCoder { np: &np, transforms: &self.transforms, pico: &self.pico, config: &self.config };
+        {
+            let mut m = np_memo.borrow_mut();
+            m.clear();
+            m.resize(sent.len(), None);
+        }
+        let np = NpCoder { lex: &self.lex, sent, date, mentions, memory, doc_text: &doc.text, memo: np_memo };
+        let cc =
+            ClauseCoder { np: &np, transforms: &self.transforms, pico: &self.pico, config: &self.config };
         frames.clear();
         triples.clear();
         for v in 0..sent.len() as u32 {
@@ -224,7 +251,11 @@ impl Coder {
         triples.truncate(self.config.max_events_per_sentence);
         let issues = if triples.is_empty() { Vec::new() } else { self.issues(sent) };
         let sentence_text = doc.sentence_text(sent.index).to_string();
-        let dateline = if self.config.dateline_location { doc.dateline.as_ref().and_then(|d| d.place.as_deref()) } else { None };
+        let dateline = if self.config.dateline_location {
+            doc.dateline.as_ref().and_then(|d| d.place.as_deref())
+        } else {
+            None
+        };
         for t in triples.iter() {
             let f = &frames[t.frame];
             let (rule, pattern) = clauses::describe(&self.lex, &self.transforms, f);
@@ -244,12 +275,20 @@ impl Coder {
                 target: Some(event_actor(&np, &t.target)),
                 cameo: t.code,
                 quad_class: self.ontology.quad_class(t.code).number(),
-                goldstein: info.and_then(|i| i.goldstein).or_else(|| self.ontology.goldstein(t.code)).unwrap_or(0.0),
+                goldstein: info
+                    .and_then(|i| i.goldstein)
+                    .or_else(|| self.ontology.goldstein(t.code))
+                    .unwrap_or(0.0),
                 plover,
                 modality: f.modality,
                 negated: t.negated,
                 location: loc,
-                evidence: Evidence { sentence_text: sentence_text.clone(), verb_span: sent.words[f.verb as usize].span, rule, pattern },
+                evidence: Evidence {
+                    sentence_text: sentence_text.clone(),
+                    verb_span: sent.words[f.verb as usize].span,
+                    rule,
+                    pattern,
+                },
                 issues: issues.clone(),
             });
         }

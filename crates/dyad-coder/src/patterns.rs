@@ -128,23 +128,36 @@ impl VerbContext<'_> {
     fn term_at(&self, term: &Term, w: u32) -> bool {
         let sent = self.sent;
         match term {
-            Term::Word(t) => sent.form(w) == &**t || sent.lemma(w) == &**t || sent.word_parts(w).any(|p| sent.part_text(p) == &**t),
+            Term::Word(t) => {
+                sent.form(w) == &**t
+                    || sent.lemma(w) == &**t
+                    || sent.word_parts(w).any(|p| sent.part_text(p) == &**t)
+            }
             Term::Synset(id) => {
+                let i = id.0 as usize;
                 let parts = sent.word_parts(w);
                 if parts.is_empty() {
                     return false;
                 }
                 let last = parts.end - 1;
-                self.lex.for_each_member(*id, 0, &mut |words, plural| {
-                    let k = words.len();
-                    if k == 1 {
-                        let m = &*words[0];
-                        return sent.form(w) == m || sent.lemma(w) == m || sent.part_text(last) == m || plural == Some(sent.part_text(last));
+                if let Some(words) = self.lex.synset_words.get(i) {
+                    if words.contains(sent.form(w))
+                        || words.contains(sent.lemma(w))
+                        || words.contains(sent.part_text(last))
+                    {
+                        return true;
                     }
+                }
+                let Some(phrases) = self.lex.synset_phrases.get(i) else { return false };
+                phrases.iter().any(|(words, plural)| {
+                    let k = words.len();
                     if last + 1 < k {
                         return false;
                     }
-                    let head_ok = sent.part_text(last) == &*words[k - 1] || plural == Some(sent.part_text(last)) || sent.lemma(w) == &*words[k - 1];
+                    let lp = sent.part_text(last);
+                    let head_ok = lp == &*words[k - 1]
+                        || plural.as_deref() == Some(lp)
+                        || sent.lemma(w) == &*words[k - 1];
                     head_ok && (0..k - 1).all(|j| sent.part_text(last + 1 - k + j) == &*words[j])
                 })
             }
@@ -161,35 +174,42 @@ impl VerbContext<'_> {
             return true;
         }
         let sent = self.sent;
-        // The modifiers: words of w's subtree before w (its compounds and adjectives), or the
-        // words directly before it.
-        let mut cands: Vec<u32> = Vec::new();
-        sent.walk(w, &|k| k > w && sent.rel(k) != DepRel::COMPOUND, &mut |k| {
-            if k < w {
-                cands.push(k);
-            }
-        });
-        cands.sort_unstable();
-        let mut at = 0;
-        let mut last = None;
-        for m in &np.modifiers {
-            match cands[at..].iter().position(|&c| self.term_at(m, c)) {
-                Some(i) => {
-                    last = Some(cands[at + i]);
-                    at += i + 1;
+        // The modifiers are words of w's phrase before it, in order; the last one stands right
+        // before the head ("economic relations", not "economic trade relations"), earlier ones
+        // may have words between them.
+        if w == 0 {
+            return false;
+        }
+        let mut at = w - 1;
+        for (k, m) in np.modifiers.iter().rev().enumerate() {
+            if k == 0 {
+                if !sent.dominates(w, at) || !self.term_at(m, at) {
+                    return false;
                 }
-                None => return false,
+                continue;
+            }
+            let mut found = false;
+            while at > 0 {
+                at -= 1;
+                if sent.dominates(w, at) && self.term_at(m, at) {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return false;
             }
         }
-        // The last modifier stands right before the head ("economic relations", not
-        // "economic trade relations"); earlier modifiers may have words between them.
-        last.is_some_and(|l| l + 1 == w)
+        true
     }
 
     /// Finds a word of `region` where the noun phrase pattern matches.
     fn find_np(&self, np: &NounPhrase, region: &[u32], used: &[u32]) -> Option<u32> {
         // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`.
-        region.iter().copied().find(|&w| !used.contains(&w) && !self.sent.is_to_clause(w) && self.np_at(np, w))
+        region
+            .iter()
+            .copied()
+            .find(|&w| !used.contains(&w) && !self.sent.is_to_clause(w) && self.np_at(np, w))
     }
 
     /// Finds a prepositional phrase: a word whose `case`/`mark` child is the preposition (and
@@ -210,11 +230,15 @@ impl VerbContext<'_> {
                         }
                         // The object may sit lower in the phrase ("on economic issues").
                         let mut found = None;
-                        sent.walk(w, &|k| matches!(sent.rel(k).as_str(), "acl" | "acl:relcl" | "punct"), &mut |k| {
-                            if found.is_none() && k != w && self.np_at(obj, k) {
-                                found = Some(k);
-                            }
-                        });
+                        sent.walk(
+                            w,
+                            &|k| matches!(sent.rel(k).as_str(), "acl" | "acl:relcl" | "punct"),
+                            &mut |k| {
+                                if found.is_none() && k != w && self.np_at(obj, k) {
+                                    found = Some(k);
+                                }
+                            },
+                        );
                         if found.is_some() {
                             return Some(w);
                         }
@@ -242,7 +266,13 @@ impl VerbContext<'_> {
                         self.subjects
                             .iter()
                             .copied()
-                            .chain(self.subjects.iter().flat_map(|&s| self.sent.kids(s).iter().copied().filter(|&k| self.sent.rel(k) == DepRel::CONJ)))
+                            .chain(self.subjects.iter().flat_map(|&s| {
+                                self.sent
+                                    .kids(s)
+                                    .iter()
+                                    .copied()
+                                    .filter(|&k| self.sent.rel(k) == DepRel::CONJ)
+                            }))
                             .find(|&s| self.np_at(np, s))
                     } else {
                         self.find_np(np, region, &m.used)
@@ -301,13 +331,37 @@ impl VerbContext<'_> {
         let entry = self.lex.verbs.get(hit.entry as usize)?;
         let block = self.lex.blocks.get(entry.block.0 as usize)?;
         let mut best: Option<(usize, PatternMatch)> = None;
-        for (pi, p) in block.patterns.iter().enumerate() {
+        // Only the patterns whose required word occurs around the verb can match.
+        let mut cands: Vec<u32> = Vec::new();
+        if let Some(bi) = self.lex.block_index.get(entry.block.0 as usize) {
+            cands.extend_from_slice(&bi.always);
+            if !bi.by_word.is_empty() {
+                for &w in self.post.iter().chain(self.pre.iter()) {
+                    for key in [self.sent.form(w), self.sent.lemma(w)] {
+                        if let Some(ids) = bi.by_word.get(key) {
+                            cands.extend_from_slice(ids);
+                        }
+                    }
+                    for p in self.sent.word_parts(w) {
+                        if let Some(ids) = bi.by_word.get(self.sent.part_text(p)) {
+                            cands.extend_from_slice(ids);
+                        }
+                    }
+                }
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for pi in cands {
+            let Some(p) = block.patterns.get(pi as usize) else { continue };
             if let Some(mut m) = self.try_pattern(p) {
-                let spec = p.specificity() + usize::from(m.compound) + usize::from(m.source != Slot::Default || m.target != Slot::Default);
+                let spec = p.specificity()
+                    + usize::from(m.compound)
+                    + usize::from(m.source != Slot::Default || m.target != Slot::Default);
                 // On equal specificity the later pattern wins, as in PETRARCH2's pattern trie
                 // where a repeated pattern overwrites the earlier one.
                 if best.as_ref().is_none_or(|b| spec >= b.0) {
-                    m.pattern = Some((entry.block.0, pi as u32));
+                    m.pattern = Some((entry.block.0, pi));
                     best = Some((spec, m));
                 }
             }
@@ -334,15 +388,25 @@ pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u3
     post.clear();
     for &k in sent.kids(v) {
         let r = sent.rel(k);
-        if matches!(r.as_str(), "punct" | "cc" | "conj" | "parataxis" | "acl:relcl" | "discourse" | "vocative" | "reparandum") {
+        if matches!(
+            r.as_str(),
+            "punct" | "cc" | "conj" | "parataxis" | "acl:relcl" | "discourse" | "vocative" | "reparandum"
+        ) {
             continue;
         }
         if r.as_str() == "advcl" && !sent.is_to_clause(k) {
             continue;
         }
+        // A finite clause with its own subject ("said Iran attacked") is another verb's
+        // business; infinitives ("vowed to wage war") belong to this verb's phrase.
+        if matches!(r.as_str(), "ccomp" | "csubj") && sent.kids(k).iter().any(|&c| is_subject(sent.rel(c))) {
+            continue;
+        }
         if k < v || is_subject(r) {
             if is_subject(r) {
-                sent.walk(k, &|c| matches!(sent.rel(c).as_str(), "acl:relcl" | "punct"), &mut |w| pre.push(w));
+                sent.walk(k, &|c| matches!(sent.rel(c).as_str(), "acl:relcl" | "punct"), &mut |w| {
+                    pre.push(w)
+                });
             } else {
                 pre.push(k);
                 for &c in sent.kids(k) {

@@ -5,9 +5,9 @@
 //! a negation subtracts 0xFFFF, so "not disapprove" (0x1007F - 0xFFFF = 0x80) is 050. Values
 //! with no CAMEO code do not code.
 
-use std::collections::HashMap;
-
 use dyad_ontology::CameoCode;
+
+use crate::lexicon::HashMap;
 
 const PICO_TXT: &str = include_str!("../data/pico.txt");
 

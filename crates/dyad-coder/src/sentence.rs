@@ -77,7 +77,9 @@ impl Sent {
             let mut rel = w.deprel;
             if rel == DepRel::NMOD {
                 let h = self.head[i];
-                if h != NONE && matches!(self.words[h as usize].upos, Upos::VERB | Upos::ADJ | Upos::AUX | Upos::ADV) {
+                if h != NONE
+                    && matches!(self.words[h as usize].upos, Upos::VERB | Upos::ADJ | Upos::AUX | Upos::ADV)
+                {
                     rel = DepRel::OBL;
                 }
             }
@@ -120,8 +122,10 @@ impl Sent {
             for piece in whole.split(['-', '\u{2010}', '\u{2011}']) {
                 let piece_start = pos;
                 pos += piece.len() + 1;
-                let mut s = piece.trim_matches(|c: char| matches!(c, '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}'));
-                let lead = piece.len() - piece.trim_start_matches(|c: char| matches!(c, '"' | '`' | '(' | '[' | '{')).len();
+                let mut s =
+                    piece.trim_matches(|c: char| matches!(c, '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}'));
+                let lead = piece.len()
+                    - piece.trim_start_matches(|c: char| matches!(c, '"' | '`' | '(' | '[' | '{')).len();
                 if let Some(t) = s.strip_suffix("'S") {
                     s = t;
                 }
@@ -214,7 +218,10 @@ impl Sent {
 
     /// Whether the word is a nominal that can carry an actor.
     pub fn is_nominal(&self, i: u32) -> bool {
-        matches!(self.upos(i), Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM | Upos::X | Upos::ADJ | Upos::DET)
+        matches!(
+            self.upos(i),
+            Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM | Upos::X | Upos::ADJ | Upos::DET
+        )
     }
 
     /// Whether the word is a verb that can head an event.
@@ -232,14 +239,18 @@ impl Sent {
     pub fn is_passive(&self, v: u32) -> bool {
         self.has_kid(v, DepRel::AUX_PASS)
             || self.has_kid(v, DepRel::NSUBJ_PASS)
-            || (self.rel(v) == DepRel::ACL && self.words[v as usize].xpos.as_str() == "VBN" && self.has_by_phrase(v))
-            || (self.rel(v) == DepRel::ADVCL && self.words[v as usize].xpos.as_str() == "VBN" && !self.has_kid(v, DepRel::NSUBJ))
+            || (self.rel(v) == DepRel::ACL && self.words[v as usize].xpos.as_str() == "VBN")
+            || (self.rel(v) == DepRel::ADVCL
+                && self.words[v as usize].xpos.as_str() == "VBN"
+                && !self.has_kid(v, DepRel::NSUBJ))
     }
 
     /// Whether the verb has a passive agent phrase ("by X").
     pub fn has_by_phrase(&self, v: u32) -> bool {
         self.kids(v).iter().any(|&k| {
-            self.rel(k) == DepRel::OBL_AGENT || (matches!(self.rel(k), DepRel::OBL | DepRel::NMOD) && self.case_of(k).is_some_and(|c| self.form(c) == "BY"))
+            self.rel(k) == DepRel::OBL_AGENT
+                || (matches!(self.rel(k), DepRel::OBL | DepRel::NMOD)
+                    && self.case_of(k).is_some_and(|c| self.form(c) == "BY"))
         })
     }
 

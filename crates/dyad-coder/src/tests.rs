@@ -93,7 +93,10 @@ fn doc(rows: &str) -> Document {
         id += 1;
         let c: Vec<&str> = line.split_whitespace().collect();
         assert_eq!(c.len(), 6, "bad row {line:?}");
-        text.push_str(&format!("{id}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n", c[0], c[1], c[2], c[3], c[4], c[5]));
+        text.push_str(&format!(
+            "{id}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+            c[0], c[1], c[2], c[3], c[4], c[5]
+        ));
     }
     text.push('\n');
     Document::from_conllu(&conllu::parse(&text).unwrap())

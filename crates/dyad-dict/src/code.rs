@@ -5,19 +5,20 @@ use std::fmt;
 /// A PETRARCH/Phoenix actor code: a country or group code plus sector codes in three-letter
 /// units ("USA", "IRQGOV", "IGOUNO", "---GOV", "IRQGOVMIL").
 ///
-/// Validated at construction: 3 to 36 characters of `A-Z`, `0-9` and `-`.
+/// Validated at construction: 3 to 36 characters of `A-Z`, `0-9`, `-`, and the `+` and `/` that
+/// PETRARCH dictionaries use for unknown (`+++`) and alternative (`FRO/BIL`) actors.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ActorCode(Box<str>);
 
 /// A string that is not an actor code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid actor code {0:?}: expected 3 to 36 characters of A-Z, 0-9 and '-'")]
+#[error("invalid actor code {0:?}: expected 3 to 36 characters of A-Z, 0-9, '-', '+' and '/'")]
 pub struct ActorCodeError(pub String);
 
 impl ActorCode {
     pub fn new(s: &str) -> Result<Self, ActorCodeError> {
         let ok = (3..=36).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'/'));
         if ok {
             Ok(ActorCode(s.into()))
         } else {
@@ -77,5 +78,8 @@ mod tests {
         assert!(ActorCode::new("usa").is_err());
         assert!(ActorCode::new("US").is_err());
         assert!(ActorCode::new("---GOV").is_ok());
+        assert!(ActorCode::new("+++").is_ok());
+        assert!(ActorCode::new("FRO/BIL/SAM").is_ok());
+        assert!(ActorCode::new("IRQ GOV").is_err());
     }
 }

@@ -55,6 +55,9 @@ pub struct GoldRecord {
     /// `false` for records the gold file marks `evaluate="false"`; they are not scored.
     pub evaluate: bool,
     pub format: GoldFormat,
+    /// The record's category: the `category` attribute of PETRARCH records ("DEMO", "AFP"), the
+    /// event type of PLOVER records as the file names it ("DEMAND").
+    pub category: Option<String>,
     /// Whether the events carry PLOVER types, so the PLOVER level can score this record.
     pub plover_coded: bool,
 }
@@ -170,6 +173,7 @@ pub fn read_plover_gold(bytes: &[u8]) -> Result<Vec<GoldRecord>, GoldError> {
             events,
             evaluate: true,
             format: GoldFormat::Plover,
+            category: Some(event.to_string()),
             plover_coded: true,
         });
     }
@@ -246,6 +250,7 @@ pub fn read_petrarch_gold(bytes: &[u8]) -> Result<Vec<GoldRecord>, GoldError> {
                 plover: None,
             });
         }
+        let category = rec.attr("category").map(str::trim).filter(|c| !c.is_empty()).map(str::to_string);
         out.push(GoldRecord {
             id,
             date,
@@ -253,6 +258,7 @@ pub fn read_petrarch_gold(bytes: &[u8]) -> Result<Vec<GoldRecord>, GoldError> {
             events,
             evaluate,
             format: GoldFormat::Petrarch,
+            category,
             plover_coded: false,
         });
     }
@@ -337,6 +343,7 @@ mod tests {
         assert_eq!(recs.iter().filter(|r| r.evaluate).count(), 264);
         let demo = &recs[0];
         assert_eq!((demo.id.as_str(), demo.events.len()), ("DEMO-01", 1));
+        assert_eq!(demo.category.as_deref(), Some("DEMO"));
         assert_eq!(demo.events[0].cameo.as_deref(), Some("050"));
         // Codes are kept as written, entities decoded.
         let compound = recs.iter().find(|r| r.id == "COMPOUND-08").unwrap();

@@ -12,7 +12,7 @@
 //! Only records with `evaluate` set are scored. "Records exact" is, over the evaluated PETRARCH
 //! records, the share whose set of (source, target, CAMEO code) triples equals the gold set.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use dyad_coder::Event;
@@ -165,6 +165,8 @@ pub struct Report {
     pub levels: Vec<LevelScore>,
     /// Evaluated PETRARCH records coded exactly, and their number; `None` without PETRARCH gold.
     pub exact: Option<(usize, usize)>,
+    /// The same per record category (sorted by category), for PETRARCH records that have one.
+    pub exact_by_category: Vec<(String, usize, usize)>,
     /// Records scored and records skipped (`evaluate="false"`).
     pub evaluated: usize,
     pub skipped: usize,
@@ -180,6 +182,7 @@ pub fn score(gold: &[GoldRecord], predicted: &[Vec<PredictedEvent>]) -> Report {
         .map(|&level| LevelScore { level, records: 0, gold: 0, predicted: 0, matched: 0 })
         .collect();
     let mut exact = (0, 0);
+    let mut by_category: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut diffs = Vec::new();
     let (mut evaluated, mut skipped) = (0, 0);
     for (i, record) in gold.iter().enumerate() {
@@ -217,12 +220,17 @@ pub fn score(gold: &[GoldRecord], predicted: &[Vec<PredictedEvent>]) -> Report {
             exact.1 += 1;
             let g: BTreeSet<String> = Level::Full.gold_keys(record).into_iter().collect();
             let p: BTreeSet<String> = Level::Full.predicted_keys(pred).into_iter().collect();
-            if g == p {
-                exact.0 += 1;
+            let hit = usize::from(g == p);
+            exact.0 += hit;
+            if let Some(c) = &record.category {
+                let e = by_category.entry(c).or_default();
+                e.0 += hit;
+                e.1 += 1;
             }
         }
     }
-    Report { levels, exact: (exact.1 > 0).then_some(exact), evaluated, skipped, diffs }
+    let exact_by_category = by_category.into_iter().map(|(c, (k, n))| (c.to_string(), k, n)).collect();
+    Report { levels, exact: (exact.1 > 0).then_some(exact), exact_by_category, evaluated, skipped, diffs }
 }
 
 /// Keys of sorted `gold` without a partner in sorted `pred`, and the other way round.
@@ -299,6 +307,12 @@ impl fmt::Display for Report {
         if let Some((k, n)) = self.exact {
             writeln!(f, "records exact: {k}/{n} ({})", pct((n > 0).then(|| k as f64 / n as f64)))?;
         }
+        // A breakdown only helps when there is more than one category.
+        if self.exact_by_category.len() > 1 {
+            let parts: Vec<String> =
+                self.exact_by_category.iter().map(|(c, k, n)| format!("{c} {k}/{n}")).collect();
+            writeln!(f, "records exact by category: {}", parts.join(", "))?;
+        }
         writeln!(f, "records evaluated: {}, skipped (evaluate=\"false\"): {}", self.evaluated, self.skipped)
     }
 }
@@ -353,6 +367,7 @@ mod tests {
             events,
             evaluate,
             format: GoldFormat::Petrarch,
+            category: Some(if id < "c" { "AB" } else { "CDE" }.to_string()),
             plover_coded: false,
         }
     }
@@ -393,6 +408,8 @@ mod tests {
         assert_eq!(r.diffs[1].extra, ["FRA - 010"]);
         let text = r.to_string();
         assert!(text.contains("records exact: 1/4 (25.0 %)"), "{text}");
+        assert!(text.contains("records exact by category: AB 1/2, CDE 0/2\n"), "{text}");
+        insta::assert_snapshot!(format!("{r}\n{}", r.details()));
         assert!(text.contains("60.0 %") && text.contains("75.0 %") && text.contains("66.7 %"), "{text}");
         let details = r.details().to_string();
         assert!(details.contains("b: text of b\n  expected: BRA USA 031; USA BRA 031\n"), "{details}");
@@ -429,6 +446,7 @@ mod tests {
             events: vec![plover("HUNGOV", "ROUGOV", "AGREE"), plover("ROUGOV", "HUNGOV", "AGREE")],
             evaluate: true,
             format: GoldFormat::Plover,
+            category: None,
             plover_coded: true,
         }];
         let pred = vec![vec![

@@ -83,7 +83,12 @@ fn speed(parser: &Parser, sents: &[ConlluSentence]) -> (f64, f64) {
 /// Reads `form<TAB>bits` cluster lines.
 fn read_clusters(path: &Path) -> Option<Vec<(String, String)>> {
     let text = std::fs::read_to_string(path).ok()?;
-    Some(text.lines().filter_map(|l| l.split_once('\t')).map(|(f, b)| (f.to_string(), b.trim().to_string())).collect())
+    Some(
+        text.lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(f, b)| (f.to_string(), b.trim().to_string()))
+            .collect(),
+    )
 }
 
 /// Replaces the tags of `sents` with the tagger's.
@@ -127,9 +132,15 @@ fn main() -> Result<(), String> {
             "--out" => out = PathBuf::from(val()?),
             "--epochs" => cfg.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--action-bits" => cfg.action_table_bits = val()?.parse().map_err(|e| format!("--action-bits: {e}"))?,
-            "--label-bits" => cfg.label_table_bits = val()?.parse().map_err(|e| format!("--label-bits: {e}"))?,
-            "--label-min" => cfg.label_min_weight = val()?.parse().map_err(|e| format!("--label-min: {e}"))?,
+            "--action-bits" => {
+                cfg.action_table_bits = val()?.parse().map_err(|e| format!("--action-bits: {e}"))?
+            }
+            "--label-bits" => {
+                cfg.label_table_bits = val()?.parse().map_err(|e| format!("--label-bits: {e}"))?
+            }
+            "--label-min" => {
+                cfg.label_min_weight = val()?.parse().map_err(|e| format!("--label-min: {e}"))?
+            }
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--clusters" => clusters_path = Some(PathBuf::from(val()?)),
             "--no-clusters" => no_clusters = true,
@@ -176,8 +187,12 @@ fn main() -> Result<(), String> {
                     .collect();
             }
             for k in 0..jackknife {
-                let rest: Vec<ConlluSentence> =
-                    train.iter().enumerate().filter(|(i, _)| i % jackknife != k).map(|(_, s)| s.clone()).collect();
+                let rest: Vec<ConlluSentence> = train
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % jackknife != k)
+                    .map(|(_, s)| s.clone())
+                    .collect();
                 let fold_tagger = train_tagger(&rest, &dev, &tcfg, &mut |_| {});
                 let idx: Vec<usize> = (0..train.len()).filter(|i| i % jackknife == k).collect();
                 let mut fold: Vec<ConlluSentence> = idx.iter().map(|&i| train[i].clone()).collect();
@@ -197,7 +212,8 @@ fn main() -> Result<(), String> {
         let parser = train_parser(&train_in, &dev_in, &cfg, &mut |m| println!("{m}"));
         println!("trained in {:.1} s", t.elapsed().as_secs_f64());
         std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-        std::fs::write(&model_path, parser.to_bytes()).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        std::fs::write(&model_path, parser.to_bytes())
+            .map_err(|e| format!("{}: {e}", model_path.display()))?;
         parser
     };
     let bytes = parser.to_bytes();
@@ -207,7 +223,10 @@ fn main() -> Result<(), String> {
     println!("model {} bytes ({:.2} MB), load {:.1} ms", bytes.len(), bytes.len() as f64 / 1e6, load_ms);
     for (name, set) in [("dev", &dev), ("test", &test)] {
         let s = evaluate_parser(&reloaded, set, TagSource::Gold);
-        println!("{name} gold tags: UAS {:.2} LAS {:.2} ({} words, punctuation included)", s.uas, s.las, s.tokens);
+        println!(
+            "{name} gold tags: UAS {:.2} LAS {:.2} ({} words, punctuation included)",
+            s.uas, s.las, s.tokens
+        );
         if let Some(tagger) = &tagger {
             let scratch = std::cell::RefCell::new(TaggerScratch::default());
             let tag = |text: &str, spans: &[Span], u: &mut Vec<Upos>, x: &mut Vec<Xpos>| {

@@ -41,10 +41,17 @@ fn main() -> Result<(), String> {
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
             "--epochs" => cfg.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--min-count" => cfg.min_feature_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?,
-            "--dict-share" => cfg.dict_min_share = val()?.parse().map_err(|e| format!("--dict-share: {e}"))?,
+            "--min-count" => {
+                cfg.min_feature_count = val()?.parse().map_err(|e| format!("--min-count: {e}"))?
+            }
+            "--dict-share" => {
+                cfg.dict_min_share = val()?.parse().map_err(|e| format!("--dict-share: {e}"))?
+            }
+            "--amb-count" => cfg.amb_min_count = val()?.parse().map_err(|e| format!("--amb-count: {e}"))?,
             "--min-class" => cfg.min_class_count = val()?.parse().map_err(|e| format!("--min-class: {e}"))?,
-            "--dict-count" => cfg.dict_min_count = val()?.parse().map_err(|e| format!("--dict-count: {e}"))?,
+            "--dict-count" => {
+                cfg.dict_min_count = val()?.parse().map_err(|e| format!("--dict-count: {e}"))?
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -129,12 +136,14 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
                 out.clear();
                 lem.lemma_into(&w.form, w.xpos, w.upos, &mut out);
                 if out != w.lemma {
-                    *errs.entry(format!("{} {} -> {} (gold {})", w.form, w.xpos, out, w.lemma)).or_default() += 1;
+                    *errs
+                        .entry(format!("{} {} -> {} (gold {})", w.form, w.xpos, out, w.lemma))
+                        .or_default() += 1;
                 }
             }
         }
         let mut v: Vec<_> = errs.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
         for (e, n) in v.iter().take(40) {
             println!("{n:5} {e}");
         }
@@ -170,6 +179,35 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
         "tagging: {:.0} tokens/s wall, {} tokens per CPU second (one thread)",
         (rounds * n_tokens) as f64 / dt,
         cpu.map(|c| format!("{:.0}", (rounds * n_tokens) as f64 / c)).unwrap_or_else(|| "?".into())
+    );
+    // Tokenization + tagging from raw text: the sentence texts of the test set, as paragraphs.
+    let mut raw = String::new();
+    for (i, s) in test.iter().enumerate() {
+        raw.push_str(s.text.as_deref().unwrap_or(""));
+        raw.push_str(if i % 20 == 19 { "\n\n" } else { " " });
+    }
+    let segmenter = dyad_text::Segmenter::new(dyad_text::SegmenterConfig::default());
+    let mut seg = dyad_text::Segmentation::default();
+    let mut spans: Vec<dyad_text::Span> = Vec::new();
+    let mut seg_tokens = 0usize;
+    let c0 = thread_cpu_seconds();
+    let t0 = Instant::now();
+    for _ in 0..rounds {
+        segmenter.segment_into(&raw, &mut seg);
+        for sb in &seg.sentences {
+            spans.clear();
+            let toks = seg.tokens.get(sb.tokens.start as usize..sb.tokens.end as usize).unwrap_or(&[]);
+            spans.extend(toks.iter().map(|t| t.span));
+            seg_tokens += spans.len();
+            tagger.tag(&raw, &spans, &mut scratch, &mut u, &mut x);
+        }
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    let cpu = thread_cpu_seconds().zip(c0).map(|(a, b)| a - b);
+    println!(
+        "tokenization + tagging from raw text: {:.0} tokens/s wall, {} tokens per CPU second",
+        seg_tokens as f64 / dt,
+        cpu.map(|c| format!("{:.0}", seg_tokens as f64 / c)).unwrap_or_else(|| "?".into())
     );
     let t0 = Instant::now();
     for _ in 0..rounds {

@@ -259,7 +259,11 @@ pub fn learn_lemmatizer(train: &[ConlluSentence]) -> Lemmatizer {
     }
     known_items.sort_unstable();
     known_items.dedup();
-    let mut lem = Lemmatizer { exceptions: HashIndex::build(&[]), known: HashIndex::build(&known_items), arena: Vec::new() };
+    let mut lem = Lemmatizer {
+        exceptions: HashIndex::build(&[]),
+        known: HashIndex::build(&known_items),
+        arena: Vec::new(),
+    };
     let mut groups: Vec<_> = groups.into_iter().collect();
     groups.sort_by(|a, b| (&a.0 .0, a.0 .1).cmp(&(&b.0 .0, b.0 .1)));
     let mut items = Vec::new();
@@ -371,7 +375,8 @@ mod tests {
 
     #[test]
     fn learns_and_round_trips() {
-        let text = "1\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n2\tmice\tmouse\tNOUN\tNNS\t_\t1\tobj\t_\t_\n\n";
+        let text =
+            "1\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n2\tmice\tmouse\tNOUN\tNNS\t_\t1\tobj\t_\t_\n\n";
         let s = conllu::parse(text).unwrap();
         let l = learn_lemmatizer(&s);
         assert_eq!(lemma(&l, "met", "VBD"), "meet");

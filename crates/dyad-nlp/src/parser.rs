@@ -160,6 +160,7 @@ pub(crate) struct State {
     pub(crate) stack: Vec<u32>,
     pub(crate) word: Vec<u64>,
     pub(crate) suf: Vec<u64>,
+    shape: Vec<u64>,
     pub(crate) tag: Vec<u64>,
     pub(crate) upos: Vec<u64>,
     /// Cluster prefixes of 4 and 6 bits and the full cluster (0 for unknown words).
@@ -193,11 +194,32 @@ fn finish(mut h: u64) -> u64 {
 }
 
 /// Hashes a word form, lowercased and with digits folded to `0`, without allocating.
-fn hash_form(form: &str) -> (u64, u64) {
+/// Returns the form hash, a suffix atom (last three characters) and a shape atom.
+fn hash_form(form: &str) -> (u64, u64, u64) {
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    // Shape bits: 1 first letter upper case, 2 has a lower-case letter, 4 has a digit,
+    // 8 has a hyphen, 16 has no letter or digit.
+    let mut shape = 16u64;
+    let mut first = true;
     // The last three characters, kept as a rolling window, give a suffix atom for unknown words.
     let mut last = [0u32; 3];
     for c in form.chars() {
+        if c.is_alphanumeric() {
+            shape &= !16;
+        }
+        if first && c.is_uppercase() {
+            shape |= 1;
+        }
+        first = false;
+        if c.is_lowercase() {
+            shape |= 2;
+        }
+        if c.is_ascii_digit() {
+            shape |= 4;
+        }
+        if c == '-' {
+            shape |= 8;
+        }
         let c = if c.is_ascii() {
             let c = c.to_ascii_lowercase();
             if c.is_ascii_digit() {
@@ -212,7 +234,7 @@ fn hash_form(form: &str) -> (u64, u64) {
         last = [last[1], last[2], c as u32];
     }
     let suf = ((last[0] as u64) << 42) ^ ((last[1] as u64) << 21) ^ last[2] as u64 ^ 0x5u64 << 62;
-    (finish(h), suf)
+    (finish(h), suf, shape | 0x77 << 56)
 }
 
 #[inline]
@@ -237,6 +259,7 @@ impl State {
         for v in [
             &mut self.word,
             &mut self.suf,
+            &mut self.shape,
             &mut self.tag,
             &mut self.upos,
             &mut self.label,
@@ -258,6 +281,8 @@ impl State {
         self.label.iter_mut().for_each(|l| *l = LABEL_NONE);
         self.word[0] = 0x1111_2222_3333_4444;
         self.word[n + 1] = 0x5555_6666_7777_8888;
+        self.shape[0] = 1;
+        self.shape[n + 1] = 2;
         self.suf[0] = 1;
         self.suf[n + 1] = 2;
         self.tag[0] = TAG_ROOT;
@@ -266,7 +291,8 @@ impl State {
         self.upos[n + 1] = TAG_NONE;
         for (i, span) in input.spans.iter().enumerate() {
             let form = span.get(input.text).unwrap_or("");
-            let (w, s) = hash_form(form);
+            let (w, s, shape) = hash_form(form);
+            self.shape[i + 1] = shape;
             self.word[i + 1] = w;
             self.suf[i + 1] = s;
             let c = clusters.get(w);
@@ -434,6 +460,12 @@ impl State {
         f(&[p[s2]]);
         f(&[self.suf[s0], p[s0]]);
         f(&[self.suf[b0], p[b0]]);
+        f(&[self.suf[b1], p[b1]]);
+        f(&[self.suf[s1], p[s1]]);
+        f(&[self.shape[s0], p[s0]]);
+        f(&[self.shape[b0], p[b0]]);
+        f(&[self.shape[s0], self.shape[b0], p[s0], p[b0]]);
+        f(&[self.shape[b1], p[b1]]);
         // Pairs.
         f(&[w[s0], p[s0], w[b0], p[b0]]);
         f(&[w[s0], p[s0], w[b0]]);
@@ -588,6 +620,9 @@ impl State {
         f(&[w[d], w[h]]);
         f(&[p[d], p[h], dist]);
         f(&[self.suf[d], p[d]]);
+        f(&[self.suf[d], p[h]]);
+        f(&[self.shape[d], p[d], p[h]]);
+        f(&[self.suf[h], p[h], p[d]]);
         f(&[p[d], w[dl]]);
         f(&[p[d], l[dl], w[dl]]);
         f(&[p[h], p[d], w[dl]]);
@@ -626,59 +661,103 @@ impl State {
 impl Parser {
     const ACT_SLOT_BYTES: usize = 8;
 
+    /// Sums the action weights of `feats`.
+    ///
+    /// Lookups are almost all cache misses, so the first probe of every feature is done without
+    /// data-dependent branches (which would serialize the misses on each mispredict); the few
+    /// features whose first slot holds another key are finished in a second pass, when their
+    /// neighbouring slots are already in cache.
     #[inline]
     fn score_actions(&self, feats: &[u64]) -> [i32; N_ACTIONS] {
         let mut acc = [0i32; N_ACTIONS];
         let mask = self.act.len() - 1;
-        for &h in feats {
-            let key = ((h >> 48) as u16).max(1) as i16;
-            let mut i = h as usize & mask;
-            loop {
-                let s = &self.act[i];
-                if s[0] == key {
-                    acc[0] += s[1] as i32;
-                    acc[1] += s[2] as i32;
-                    acc[2] += s[3] as i32;
-                    break;
+        let mut pending = [0u64; 64];
+        for chunk in feats.chunks(64) {
+            let mut np = 0usize;
+            for &h in chunk {
+                let key = ((h >> 48) as u16).max(1) as i16;
+                let s = self.act[h as usize & mask];
+                let hit = -((s[0] == key) as i32);
+                acc[0] += s[1] as i32 & hit;
+                acc[1] += s[2] as i32 & hit;
+                acc[2] += s[3] as i32 & hit;
+                pending[np] = h;
+                np += (s[0] != key && s[0] != 0) as usize;
+            }
+            for &h in &pending[..np] {
+                let key = ((h >> 48) as u16).max(1) as i16;
+                let mut i = (h as usize + 1) & mask;
+                loop {
+                    let s = &self.act[i];
+                    if s[0] == key {
+                        acc[0] += s[1] as i32;
+                        acc[1] += s[2] as i32;
+                        acc[2] += s[3] as i32;
+                        break;
+                    }
+                    if s[0] == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
                 }
-                if s[0] == 0 {
-                    break;
-                }
-                i = (i + 1) & mask;
             }
         }
         acc
     }
 
+    /// Sums the label weights of `feats`, resolving slots first as [`Parser::score_actions`] does.
     fn score_labels(&self, feats: &[u64], out: &mut Vec<i32>) {
         let nl = self.labels.len();
         out.clear();
         out.resize(nl, 0);
         let mask = self.lab_slots.len() - 1;
-        for &h in feats {
-            let key = ((h >> 32) as u32).max(1);
-            let mut i = h as usize & mask;
-            loop {
-                let [k, loc] = self.lab_slots[i];
-                if k == key {
-                    let (start, len) = ((loc >> 8) as usize, (loc & 0xFF) as usize);
-                    for &pw in self.lab_pairs.get(start..start + len).unwrap_or(&[]) {
-                        if let Some(o) = out.get_mut((pw >> 16) as usize) {
-                            *o += pw as u16 as i16 as i32;
-                        }
+        let mut locs = [0u32; 64];
+        let mut pending = [0usize; 64];
+        for chunk in feats.chunks(64) {
+            let mut np = 0usize;
+            for (j, &h) in chunk.iter().enumerate() {
+                let key = ((h >> 32) as u32).max(1);
+                let [k, loc] = self.lab_slots[h as usize & mask];
+                locs[j] = if k == key { loc } else { 0 };
+                pending[np] = j;
+                np += (k != key && k != 0) as usize;
+            }
+            for &j in &pending[..np] {
+                let h = chunk[j];
+                let key = ((h >> 32) as u32).max(1);
+                let mut i = (h as usize + 1) & mask;
+                loop {
+                    let [k, loc] = self.lab_slots[i];
+                    if k == key {
+                        locs[j] = loc;
+                        break;
                     }
-                    break;
+                    if k == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
                 }
-                if k == 0 {
-                    break;
+            }
+            for &loc in &locs[..chunk.len()] {
+                let (start, len) = ((loc >> 8) as usize, (loc & 0xFF) as usize);
+                for &pw in self.lab_pairs.get(start..start + len).unwrap_or(&[]) {
+                    if let Some(o) = out.get_mut((pw >> 16) as usize) {
+                        *o += pw as u16 as i16 as i32;
+                    }
                 }
-                i = (i + 1) & mask;
             }
         }
     }
 
     /// Picks the best label class for the arc `h -> d` in state `st`.
-    fn predict_label(&self, st: &State, h: u32, d: u32, feats: &mut Vec<u64>, scores: &mut Vec<i32>) -> DepRel {
+    fn predict_label(
+        &self,
+        st: &State,
+        h: u32,
+        d: u32,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) -> DepRel {
         if h == 0 {
             return DepRel::ROOT;
         }
@@ -698,7 +777,13 @@ impl Parser {
 
     /// Parses one sentence. `heads[i]` is 0 for the root or the 1-based index of word i's head;
     /// both outputs are cleared first. The result is always a single-rooted projective tree.
-    pub fn parse(&self, input: &ParseInput<'_>, scratch: &mut ParserScratch, heads: &mut Vec<u32>, rels: &mut Vec<DepRel>) {
+    pub fn parse(
+        &self,
+        input: &ParseInput<'_>,
+        scratch: &mut ParserScratch,
+        heads: &mut Vec<u32>,
+        rels: &mut Vec<DepRel>,
+    ) {
         heads.clear();
         rels.clear();
         let ParserScratch { st, feats, scores } = scratch;
@@ -731,7 +816,8 @@ impl Parser {
 
     /// Serializes the model (little-endian, magic + version, checksummed).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(64 + self.act.len() * 8 + self.lab_slots.len() * 8 + self.lab_pairs.len() * 4);
+        let mut out =
+            Vec::with_capacity(64 + self.act.len() * 8 + self.lab_slots.len() * 8 + self.lab_pairs.len() * 4);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&VERSION.to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
@@ -766,7 +852,11 @@ impl Parser {
     /// Loads a model written by [`Parser::to_bytes`], checking every length and the checksum.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         if bytes.len() < MAGIC.len() {
-            return Err(if MAGIC.starts_with(bytes) { ModelError::Truncated } else { ModelError::BadMagic { expected: "parser" } });
+            return Err(if MAGIC.starts_with(bytes) {
+                ModelError::Truncated
+            } else {
+                ModelError::BadMagic { expected: "parser" }
+            });
         }
         if &bytes[..8] != MAGIC {
             return Err(ModelError::BadMagic { expected: "parser" });
@@ -820,7 +910,8 @@ impl Parser {
         let raw = r.take(n_lab.checked_mul(8).ok_or(ModelError::Truncated)?)?;
         let lab_slots = read_pairs(raw);
         let raw = r.take(n_pairs.checked_mul(4).ok_or(ModelError::Truncated)?)?;
-        let lab_pairs: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let lab_pairs: Vec<u32> =
+            raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
         if r.pos != body.len() {
             return Err(if r.pos > body.len() {
                 ModelError::Truncated

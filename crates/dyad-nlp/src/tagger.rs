@@ -25,7 +25,7 @@ use features::{TokFeat, NO_TAG};
 pub use features::normalize_into;
 
 const MAGIC: &[u8; 8] = b"DYADTAGR";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Slots of the per-thread word cache (a power of two).
 const CACHE: usize = 2048;
@@ -46,10 +46,14 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 pub struct Tagger {
     /// The joint classes the model predicts.
     classes: Vec<(Xpos, Upos)>,
-    /// Feature hash -> row of weights: value is `start << 8 | len` into `entries`.
+    /// Feature hash -> row of weights: value is `start << 8 | len` into `entries`, or, with
+    /// `len == 0`, `row << 8` for a dense row of `dense`.
     feats: HashIndex,
     /// Weight entries: class in bits 16..24, `i16` weight in bits 0..16.
     entries: Vec<u32>,
+    /// Dense weight rows (`classes` weights each) of the features with many weights, which are
+    /// the features nearly every word has (short suffixes, shapes, ambiguity classes).
+    dense: Vec<i16>,
     /// Word lexicon: keys derived from the lowercase form give the ambiguity class; keys derived
     /// from the exact form give `cluster << 8 | dict`.
     lex: HashIndex,
@@ -85,11 +89,18 @@ pub struct TaggerScratch {
 }
 
 impl Tagger {
-    fn new(classes: Vec<(Xpos, Upos)>, feats: HashIndex, entries: Vec<u32>, lex: HashIndex) -> Tagger {
+    fn new(
+        classes: Vec<(Xpos, Upos)>,
+        feats: HashIndex,
+        entries: Vec<u32>,
+        dense: Vec<i16>,
+        lex: HashIndex,
+    ) -> Tagger {
         let mut t = Tagger {
             classes,
             feats,
             entries,
+            dense,
             lex,
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             p1_table: Vec::new(),
@@ -183,18 +194,28 @@ impl Tagger {
             let mut firsts = [0u32; bin::BATCH];
             for (f, r) in firsts.iter_mut().zip(&rows) {
                 if let Some(v) = r {
-                    *f = self.entries.get((v >> 8) as usize).copied().unwrap_or(0);
+                    *f = if v & 0xff == 0 {
+                        self.dense.get((v >> 8) as usize * c).copied().unwrap_or(0) as u32
+                    } else {
+                        self.entries.get((v >> 8) as usize).copied().unwrap_or(0)
+                    };
                 }
             }
+            // `first` is the row's first weight, already loaded (dense rows were only warmed).
             for (i, (r, &first)) in rows.iter().zip(&firsts).enumerate().take(chunk.len()) {
                 let Some(v) = *r else { continue };
                 let start = (v >> 8) as usize;
                 let len = (v & 0xff) as usize;
-                if len == 0 {
-                    continue;
-                }
                 let base = target(ci * bin::BATCH + i) * c;
                 let Some(out) = scores.get_mut(base..base + c) else { continue };
+                if len == 0 {
+                    if let Some(row) = self.dense.get(start * c..(start + 1) * c) {
+                        for (s, &w) in out.iter_mut().zip(row) {
+                            s.add(w);
+                        }
+                    }
+                    continue;
+                }
                 if let Some(s) = out.get_mut((first >> 16) as usize) {
                     s.add(first as u16 as i16);
                 }
@@ -413,6 +434,10 @@ impl Tagger {
         bin::put_bytes(&mut out, &cls);
         self.feats.write(&mut out);
         bin::put_u32s(&mut out, &self.entries);
+        bin::put_u32(&mut out, self.dense.len() as u32);
+        for w in &self.dense {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
         self.lex.write(&mut out);
         out
     }
@@ -434,6 +459,9 @@ impl Tagger {
         }
         let feats = HashIndex::read(&mut r)?;
         let entries = r.u32s()?;
+        let n_dense = r.len(2)?;
+        let dense: Vec<i16> =
+            r.take(n_dense * 2)?.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
         let lex = HashIndex::read(&mut r)?;
         r.finish()?;
         let n = classes.len() as u32;
@@ -443,13 +471,18 @@ impl Tagger {
         if entries.iter().any(|&e| (e as u16 as i16).unsigned_abs() > MAX_WEIGHT as u16) {
             return Err(ModelError::Corrupt("weight out of range".into()));
         }
+        if dense.iter().any(|w| w.unsigned_abs() > MAX_WEIGHT as u16) {
+            return Err(ModelError::Corrupt("weight out of range".into()));
+        }
+        let c = classes.len();
         for v in feats.values() {
-            let end = (v >> 8) as usize + (v & 0xff) as usize;
-            if end > entries.len() {
+            let (start, len) = ((v >> 8) as usize, (v & 0xff) as usize);
+            let ok = if len == 0 { (start + 1) * c <= dense.len() } else { start + len <= entries.len() };
+            if !ok {
                 return Err(ModelError::Corrupt("feature row out of range".into()));
             }
         }
-        Ok(Tagger::new(classes, feats, entries, lex))
+        Ok(Tagger::new(classes, feats, entries, dense, lex))
     }
 }
 
@@ -607,7 +640,12 @@ mod tests {
         let tagger = Tagger::from_bytes(TAGGER_BYTES).expect("committed tagger loads");
         let mut scratch = TaggerScratch::default();
         let (mut u1, mut x1, mut u2, mut x2) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        tagger.tag_words(&["\u{201c}", "We", "don\u{2019}t", "know", "\u{201d}"], &mut scratch, &mut u1, &mut x1);
+        tagger.tag_words(
+            &["\u{201c}", "We", "don\u{2019}t", "know", "\u{201d}"],
+            &mut scratch,
+            &mut u1,
+            &mut x1,
+        );
         tagger.tag_words(&["\"", "We", "don't", "know", "\""], &mut scratch, &mut u2, &mut x2);
         assert_eq!(x1, x2);
         assert_eq!(x1[0].as_str(), "``");

@@ -5,31 +5,35 @@ use std::fmt;
 /// A CAMEO event code: two to four ASCII digits, leading zeros kept ("042", "0311", "19").
 ///
 /// Validated at construction, so code that holds one never re-checks it. Stored inline.
+/// Users' dictionaries (and PETRARCH's own test suite) also use codes outside CAMEO proper, such
+/// as "075A", "212" or "802": these are accepted as long as they are two to four ASCII letters or
+/// digits, and [`CameoCode::is_standard`] tells them apart; the ontology knows nothing about them.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CameoCode {
     digits: [u8; 4],
     len: u8,
 }
 
-/// A string that is not a CAMEO code.
+/// A string that is not an event code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid CAMEO code {0:?}: expected 2 to 4 digits with a root from 01 to 20")]
+#[error("invalid CAMEO code {0:?}: expected 2 to 4 ASCII letters or digits")]
 pub struct CodeError(pub String);
 
 impl CameoCode {
-    /// Parses "042", "0311", "19"...; the root (first two digits) must be 01 to 20.
+    /// Parses "042", "0311", "19", or a user-defined code such as "075A".
     pub fn new(s: &str) -> Result<Self, CodeError> {
         let b = s.as_bytes();
-        if !(2..=4).contains(&b.len()) || !b.iter().all(u8::is_ascii_digit) {
-            return Err(CodeError(s.to_string()));
-        }
-        let root = (b[0] - b'0') * 10 + (b[1] - b'0');
-        if !(1..=20).contains(&root) {
+        if !(2..=4).contains(&b.len()) || !b.iter().all(u8::is_ascii_alphanumeric) {
             return Err(CodeError(s.to_string()));
         }
         let mut digits = [0u8; 4];
         digits[..b.len()].copy_from_slice(b);
         Ok(CameoCode { digits, len: b.len() as u8 })
+    }
+
+    /// Whether this is a code of CAMEO proper: all digits, with a root from 01 to 20.
+    pub fn is_standard(&self) -> bool {
+        self.digits[..self.len as usize].iter().all(u8::is_ascii_digit) && (1..=20).contains(&self.root_number())
     }
 
     pub fn as_str(&self) -> &str {
@@ -42,9 +46,15 @@ impl CameoCode {
         CameoCode { digits: [self.digits[0], self.digits[1], 0, 0], len: 2 }
     }
 
-    /// The root as a number from 1 to 20.
+    /// The root as a number (1 to 20 for CAMEO proper); 0 when the first two characters are not
+    /// digits.
     pub fn root_number(&self) -> u8 {
-        (self.digits[0] - b'0') * 10 + (self.digits[1] - b'0')
+        let (a, b) = (self.digits[0], self.digits[1]);
+        if a.is_ascii_digit() && b.is_ascii_digit() {
+            (a - b'0') * 10 + (b - b'0')
+        } else {
+            0
+        }
     }
 
     /// The code one level up ("0311" -> "031", "042" -> "04"), or `None` at the root.
@@ -99,8 +109,19 @@ mod tests {
 
     #[test]
     fn rejects_non_codes() {
-        for bad in ["", "4", "21", "00", "0a2", "12345", "１２"] {
+        for bad in ["", "4", "12345", "１２", "+++", "0 2"] {
             assert!(CameoCode::new(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn tells_user_codes_from_cameo() {
+        for user in ["075A", "802", "212", "00", "xxy"] {
+            let c = CameoCode::new(user).unwrap();
+            assert!(!c.is_standard(), "{user}");
+            assert_eq!(c.as_str(), user);
+        }
+        assert!(CameoCode::new("0311").unwrap().is_standard());
+        assert_eq!(CameoCode::new("xxy").unwrap().root_number(), 0);
     }
 }

@@ -317,7 +317,9 @@ impl Table {
         let scale = 32767.0 / max;
         let out = rows
             .into_iter()
-            .map(|(_, key, avg)| (key, avg.iter().map(|v| (v * scale).round().clamp(-32767.0, 32767.0) as i16).collect()))
+            .map(|(_, key, avg)| {
+                (key, avg.iter().map(|v| (v * scale).round().clamp(-32767.0, 32767.0) as i16).collect())
+            })
             .collect();
         (out, total)
     }
@@ -363,7 +365,12 @@ impl Trainer {
         best
     }
 
-    fn train_sentence(&mut self, p: &Prepared, st: &mut State, explore: Option<(f64, &mut Rng)>) -> (usize, usize) {
+    fn train_sentence(
+        &mut self,
+        p: &Prepared,
+        st: &mut State,
+        explore: Option<(f64, &mut Rng)>,
+    ) -> (usize, usize) {
         let mut feats = Vec::with_capacity(128);
         let mut scores = Vec::new();
         let mut explore = explore;
@@ -472,7 +479,10 @@ impl Trainer {
             if lab_slots[i][0] == 0 && lab_pairs.len() < (1 << 24) - 64 {
                 let start = lab_pairs.len() as u32;
                 lab_pairs.extend(
-                    w.iter().enumerate().filter(|(_, &v)| v != 0).map(|(c, &v)| (c as u32) << 16 | v as u16 as u32),
+                    w.iter()
+                        .enumerate()
+                        .filter(|(_, &v)| v != 0)
+                        .map(|(c, &v)| (c as u32) << 16 | v as u16 as u32),
                 );
                 let len = lab_pairs.len() as u32 - start;
                 lab_slots[i] = [key, start << 8 | len];
@@ -515,7 +525,8 @@ pub fn train_parser(
         }
     }
     seen[DepRel::ROOT.index()] = false;
-    let labels: Vec<DepRel> = (0..64).filter(|&i| seen[i] && i < DepRel::COUNT).map(|i| DepRel(i as u8)).collect();
+    let labels: Vec<DepRel> =
+        (0..64).filter(|&i| seen[i] && i < DepRel::COUNT).map(|i| DepRel(i as u8)).collect();
     let mut class_of = [u8::MAX; 64];
     for (c, l) in labels.iter().enumerate() {
         class_of[l.index()] = c as u8;
@@ -538,7 +549,15 @@ pub fn train_parser(
     }
     let clusters = Clusters::build(&cfg.clusters);
     log(&format!("{} word clusters", clusters.len()));
-    let mut tr = Trainer { act: Table::new(N_ACTIONS), lab: Table::new(labels.len()), class_of, labels, left_mask, right_mask, clusters };
+    let mut tr = Trainer {
+        act: Table::new(N_ACTIONS),
+        lab: Table::new(labels.len()),
+        class_of,
+        labels,
+        left_mask,
+        right_mask,
+        clusters,
+    };
     let mut rng = Rng(cfg.seed);
     let mut st = State::default();
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -678,11 +697,14 @@ mod tests {
         // crosses the arc from "is" to "scheduled", so the gold tree is non-projective.
         let s = &sample()[1];
         let p = Prepared::new(s);
-        assert!(!arc_is_projective(&{
-            let mut h = vec![0];
-            h.extend_from_slice(&p.heads);
-            h
-        }, 7));
+        assert!(!arc_is_projective(
+            &{
+                let mut h = vec![0];
+                h.extend_from_slice(&p.heads);
+                h
+            },
+            7
+        ));
         assert_ne!(p.proj[1..], p.heads[..]);
         assert!(is_tree(&p.proj));
         for d in 1..p.proj.len() {
@@ -722,7 +744,12 @@ mod tests {
 
     fn tiny_model() -> Parser {
         let data = sample();
-        let cfg = ParserTrainConfig { epochs: 5, action_table_bits: 12, label_table_bits: 10, ..Default::default() };
+        let cfg = ParserTrainConfig {
+            epochs: 5,
+            action_table_bits: 12,
+            label_table_bits: 10,
+            ..Default::default()
+        };
         train_parser(&data, &data, &cfg, &mut |_| {})
     }
 
@@ -786,12 +813,22 @@ mod tests {
         let parser = tiny_model();
         let mut scratch = ParserScratch::default();
         let (mut heads, mut rels) = (vec![9], vec![DepRel::DEP]);
-        parser.parse(&ParseInput { text: "", spans: &[], upos: &[], xpos: &[] }, &mut scratch, &mut heads, &mut rels);
+        parser.parse(
+            &ParseInput { text: "", spans: &[], upos: &[], xpos: &[] },
+            &mut scratch,
+            &mut heads,
+            &mut rels,
+        );
         assert!(heads.is_empty() && rels.is_empty());
         // Spans off char boundaries and missing tags must not panic.
         let text = "é a";
         let spans = [Span::new(0, 1), Span::new(3, 4), Span::new(9, 12)];
-        parser.parse(&ParseInput { text, spans: &spans, upos: &[], xpos: &[] }, &mut scratch, &mut heads, &mut rels);
+        parser.parse(
+            &ParseInput { text, spans: &spans, upos: &[], xpos: &[] },
+            &mut scratch,
+            &mut heads,
+            &mut rels,
+        );
         assert_eq!(heads.len(), 3);
         assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
         assert_eq!(rels.iter().filter(|&&r| r == DepRel::ROOT).count(), 1);

@@ -129,9 +129,9 @@ pub(crate) struct HashIndex {
 }
 
 impl HashIndex {
-    /// Builds a table at most half full.
+    /// Builds a table at most 70 % full (linear probing stays short, mostly within a cache line).
     pub(crate) fn build(items: &[(u64, u32)]) -> HashIndex {
-        let n = (items.len() * 2).next_power_of_two().max(16);
+        let n = (items.len() * 10 / 7 + 1).next_power_of_two().max(16);
         let mut t = HashIndex { mask: n - 1, slots: vec![0; n] };
         for &(h, v) in items {
             let fp = Self::fingerprint(h);

@@ -54,6 +54,9 @@ impl Default for TaggerTrainConfig {
     }
 }
 
+/// Rows with at least this many weights are stored dense.
+const DENSE_MIN: usize = 16;
+
 /// Tagging accuracy against gold tags.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TagScores {
@@ -151,6 +154,7 @@ impl Perceptron {
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
         let mut entries = Vec::new();
+        let mut dense = Vec::new();
         let mut items = Vec::new();
         for k in keys {
             let r = &self.rows[&k];
@@ -161,17 +165,33 @@ impl Perceptron {
             let mut ws: Vec<(u8, i16)> = r
                 .weights
                 .iter()
-                .map(|w| (w.class, (avg(w) * scale).round().clamp(-(super::MAX_WEIGHT as f32), super::MAX_WEIGHT as f32) as i16))
+                .map(|w| {
+                    (
+                        w.class,
+                        (avg(w) * scale).round().clamp(-(super::MAX_WEIGHT as f32), super::MAX_WEIGHT as f32)
+                            as i16,
+                    )
+                })
                 .filter(|&(_, q)| q != 0)
                 .collect();
             ws.sort_unstable();
             if ws.is_empty() {
                 continue;
             }
+            // Long rows are stored dense: a vector add beats scattered adds there.
+            if ws.len() >= DENSE_MIN.min(classes.len()) {
+                let row = dense.len() / classes.len();
+                dense.resize(dense.len() + classes.len(), 0);
+                for &(c, q) in &ws {
+                    dense[row * classes.len() + c as usize] = q;
+                }
+                items.push((k, (row as u32) << 8));
+                continue;
+            }
             entries.extend(ws.iter().map(|&(c, q)| (c as u32) << 16 | q as u16 as u32));
             items.push((k, (start as u32) << 8 | ws.len() as u32));
         }
-        Tagger::new(classes.to_vec(), HashIndex::build(&items), entries, lex.clone())
+        Tagger::new(classes.to_vec(), HashIndex::build(&items), entries, dense, lex.clone())
     }
 }
 
@@ -255,9 +275,13 @@ fn build_lexicon(
     let mut seen = std::collections::HashSet::new();
     for (form, counts) in &forms {
         let total: u32 = counts.iter().sum();
-        let (best, &bn) = counts.iter().enumerate().max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i))).unwrap_or((0, &0));
-        let dict =
-            if total >= cfg.dict_min_count && bn as f64 >= cfg.dict_min_share * total as f64 { best as u32 + 1 } else { 0 };
+        let (best, &bn) =
+            counts.iter().enumerate().max_by_key(|&(i, n)| (*n, std::cmp::Reverse(i))).unwrap_or((0, &0));
+        let dict = if total >= cfg.dict_min_count && bn as f64 >= cfg.dict_min_share * total as f64 {
+            best as u32 + 1
+        } else {
+            0
+        };
         let cluster = clusters.get(form.as_str()).copied().map(cluster_id).unwrap_or(0);
         seen.insert(form.as_str());
         let h = features::hash_bytes(features::SEED_FORM, form.as_bytes());
@@ -301,7 +325,10 @@ pub fn train_tagger(
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let kept: Vec<(Xpos, Upos)> = pairs
         .iter()
-        .filter(|p| p.1 >= cfg.min_class_count || !pairs.iter().any(|q| q.0 .0 == p.0 .0 && q.1 >= cfg.min_class_count))
+        .filter(|p| {
+            p.1 >= cfg.min_class_count
+                || !pairs.iter().any(|q| q.0 .0 == p.0 .0 && q.1 >= cfg.min_class_count)
+        })
         .map(|p| p.0)
         .take(254)
         .collect();
@@ -321,14 +348,15 @@ pub fn train_tagger(
     log(&format!("lexicon: {} entries", lex.len()));
 
     // The lexicon is all the prepared tokens need, so a bare model can prepare them.
-    let shell = Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), lex.clone());
+    let shell = Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), Vec::new(), lex.clone());
     let mut scratch = TaggerScratch::default();
     let data: Vec<(Vec<TokFeat>, Vec<u32>)> = train
         .iter()
         .map(|s| {
             shell.prepare(s.words.iter().map(|w| w.form.as_str()), &mut scratch);
             // Words whose pair was cut from the class list are scored as class 0 (never happens on EWT).
-            let gold = s.words.iter().map(|w| class_of.get(&(w.xpos, w.upos)).copied().unwrap_or(0)).collect();
+            let gold =
+                s.words.iter().map(|w| class_of.get(&(w.xpos, w.upos)).copied().unwrap_or(0)).collect();
             (scratch.toks.clone(), gold)
         })
         .collect();
@@ -408,7 +436,12 @@ pub fn evaluate_tagger(tagger: &Tagger, gold: &[ConlluSentence]) -> TagScores {
     let (mut u, mut x) = (Vec::new(), Vec::new());
     let (mut cu, mut cx, mut n) = (0usize, 0usize, 0usize);
     for s in gold {
-        tagger.tag_words(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(), &mut scratch, &mut u, &mut x);
+        tagger.tag_words(
+            &s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>(),
+            &mut scratch,
+            &mut u,
+            &mut x,
+        );
         for (i, w) in s.words.iter().enumerate() {
             n += 1;
             cu += (u.get(i) == Some(&w.upos)) as usize;
