@@ -8,8 +8,8 @@
 #   1. `dyad code` on the corpus with --threads 1 and --threads 2: wall time, sentences/s, peak RSS;
 #   2. `dyad parse` on one thread over the EWT test text (one sentence per paragraph, PARSE_REPEAT
 #      copies): tokens/s;
-#   3. process startup + model load: `dyad parse` on a one-line input, under hyperfine when it is
-#      installed, otherwise a loop of STARTUP_RUNS runs;
+#   3. process startup + model load: `dyad parse` and `dyad code` on a one-line input, under
+#      hyperfine when it is installed, otherwise a loop of STARTUP_RUNS runs;
 # and prints the model and binary sizes.
 #
 # GNU time is not always installed (the shell's `time` keyword cannot report memory): when
@@ -62,6 +62,12 @@ say "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo)"
 say "load average before runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 say "binary: $DYAD ($(stat -c %s "$DYAD") bytes)"
+# The models as they were when the binary was built (other work may retrain them later).
+say "== embedded model sizes =="
+for f in crates/dyad-nlp/models/*.bin; do
+    say "$(stat -c '%s' "$f") bytes  $f  (sha256 $(sha256sum "$f" | cut -c1-12), modified $(date -u -r "$f" +%Y-%m-%dT%H:%MZ))"
+done
+say "$(du -cb crates/dyad-dict/data/*.txt | tail -n1 | cut -f1) bytes  crates/dyad-dict/data/*.txt (embedded dictionaries)"
 
 echo "building corpus (REPEAT=$REPEAT)..." >&2
 python3 scripts/make_corpus.py --ud "$UD" --repeat "$REPEAT" > "$OUT/corpus.jsonl" 2> "$OUT/corpus.log"
@@ -71,13 +77,14 @@ say ""
 say "== dyad code =="
 for threads in 1 2; do
     log="$OUT/code-t$threads.time"
+    load="$(cut -d' ' -f1 /proc/loadavg)"
     /usr/bin/time -v -o "$log" "$DYAD" code "$OUT/corpus.jsonl" --threads "$threads" -o /dev/null 2> "$OUT/code-t$threads.err"
     read -r wall rss < <(time_stats "$log")
     summary="$(grep 'sentences/s' "$OUT/code-t$threads.err" | tail -n1)"
     sentences="$(echo "$summary" | sed -n 's/.* \([0-9][0-9]*\) sentences,.*/\1/p')"
     reported="$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) sentences\/s).*/\1/p')"
     per_wall="$(awk -v n="$sentences" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')"
-    say "threads=$threads: $sentences sentences, wall ${wall} s, ${per_wall} sentences/s (wall), ${reported} sentences/s (dyad summary), peak RSS $((rss / 1024)) MiB"
+    say "threads=$threads: $sentences sentences, wall ${wall} s, ${per_wall} sentences/s (wall), ${reported} sentences/s (dyad summary), peak RSS $((rss / 1024)) MiB, 1-min load before: $load"
     say "  command: /usr/bin/time -v $DYAD code $OUT/corpus.jsonl --threads $threads -o /dev/null"
     say "  summary: $summary"
 done
@@ -100,32 +107,35 @@ say "$tokens tokens, wall ${wall} s, $(awk -v n="$tokens" -v w="$wall" 'BEGIN { 
 say "  command: /usr/bin/time -v $DYAD parse --threads 1 --format conllu $OUT/ewt-test.txt > $OUT/ewt-test.conllu"
 
 say ""
-say "== startup + model load: dyad parse on one line =="
+say "== startup + model load =="
+# `dyad parse` loads the tagger, lemmatizer and parser; `dyad code` also parses the embedded
+# dictionaries and builds the coder. Each is timed on a one-line input.
 echo "The minister met the ambassador in Cairo on Monday." > "$OUT/one-line.txt"
-if command -v hyperfine > /dev/null; then
-    hyperfine --warmup 2 --runs "$STARTUP_RUNS" --export-json "$OUT/startup.json" \
-        "$DYAD parse --threads 1 $OUT/one-line.txt" | tee -a "$REPORT"
-    say "  command: hyperfine --warmup 2 --runs $STARTUP_RUNS '$DYAD parse --threads 1 $OUT/one-line.txt'"
-else
-    "$DYAD" parse --threads 1 "$OUT/one-line.txt" > /dev/null # warm the page cache
-    : > "$OUT/startup.times"
-    for _ in $(seq "$STARTUP_RUNS"); do
-        start="$(date +%s.%N)"
-        "$DYAD" parse --threads 1 "$OUT/one-line.txt" > /dev/null
-        end="$(date +%s.%N)"
-        awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }' >> "$OUT/startup.times"
-    done
-    say "$(sort -n "$OUT/startup.times" | awk '{ t[NR] = $1; s += $1 } END {
-        printf "%d runs: mean %.0f ms, min %.0f ms, median %.0f ms, max %.0f ms", NR, 1000 * s / NR, 1000 * t[1], 1000 * t[int((NR + 1) / 2)], 1000 * t[NR] }')"
-    say "  command: loop of $STARTUP_RUNS runs of $DYAD parse --threads 1 $OUT/one-line.txt (hyperfine not installed)"
-fi
-/usr/bin/time -v -o "$OUT/startup.time" "$DYAD" parse --threads 1 "$OUT/one-line.txt" > /dev/null
-read -r wall rss < <(time_stats "$OUT/startup.time")
-say "peak RSS of the one-line run: $((rss / 1024)) MiB"
-
-say ""
-say "== model sizes =="
-for f in crates/dyad-nlp/models/*.bin; do
-    say "$(stat -c '%s' "$f") bytes  $f"
-done
-say "$(du -cb crates/dyad-dict/data/*.txt | tail -n1 | cut -f1) bytes  crates/dyad-dict/data/*.txt (embedded dictionaries)"
+echo '{"id": "one", "date": "2010-06-15", "text": "The minister met the ambassador in Cairo on Monday."}' > "$OUT/one-line.jsonl"
+startup() {
+    local label="$1"
+    shift
+    if command -v hyperfine > /dev/null; then
+        hyperfine --warmup 2 --runs "$STARTUP_RUNS" --output null "$*" | tee -a "$REPORT"
+        say "  command: hyperfine --warmup 2 --runs $STARTUP_RUNS --output null '$*'"
+    else
+        "$@" > /dev/null 2>&1 # warm the page cache
+        local times="$OUT/startup-$label.times"
+        : > "$times"
+        for _ in $(seq "$STARTUP_RUNS"); do
+            local start end
+            start="$(date +%s.%N)"
+            "$@" > /dev/null 2>&1
+            end="$(date +%s.%N)"
+            awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f\n", b - a }' >> "$times"
+        done
+        say "$label: $(sort -n "$times" | awk '{ t[NR] = $1; s += $1 } END {
+            printf "%d runs: mean %.0f ms, min %.0f ms, median %.0f ms, max %.0f ms", NR, 1000 * s / NR, 1000 * t[1], 1000 * t[int((NR + 1) / 2)], 1000 * t[NR] }')"
+        say "  command: loop of $STARTUP_RUNS runs of '$*' (hyperfine not installed)"
+    fi
+    /usr/bin/time -v -o "$OUT/startup-$label.time" "$@" > /dev/null 2>&1
+    read -r _ rss < <(time_stats "$OUT/startup-$label.time")
+    say "  peak RSS of one run: $((rss / 1024)) MiB"
+}
+startup parse "$DYAD" parse --threads 1 "$OUT/one-line.txt"
+startup code "$DYAD" code --threads 1 -q "$OUT/one-line.jsonl" -o /dev/null

@@ -73,11 +73,13 @@ fn coder(c: &mut Criterion) {
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    group.bench_function("tagger", |b| b.iter_with_large_drop(|| Tagger::from_bytes(black_box(TAGGER_BYTES))));
+    group
+        .bench_function("tagger", |b| b.iter_with_large_drop(|| Tagger::from_bytes(black_box(TAGGER_BYTES))));
     group.bench_function("lemmatizer", |b| {
         b.iter_with_large_drop(|| Lemmatizer::from_bytes(black_box(LEMMA_BYTES)))
     });
-    group.bench_function("parser", |b| b.iter_with_large_drop(|| Parser::from_bytes(black_box(PARSER_BYTES))));
+    group
+        .bench_function("parser", |b| b.iter_with_large_drop(|| Parser::from_bytes(black_box(PARSER_BYTES))));
     let dicts = Dictionaries::embedded();
     group.bench_function("coder_from_embedded_dictionaries", |b| {
         b.iter_with_large_drop(|| Coder::new(dicts, CoderConfig::default()))

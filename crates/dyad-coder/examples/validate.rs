@@ -108,9 +108,109 @@ fn records(xml: &str) -> Vec<Record> {
     out
 }
 
+/// `--plover FILE`: codes the PLOVER gold records' text with dyad's own pipeline and scores
+/// (source country, target country, PLOVER event) triples, micro-averaged.
+fn plover(path: &str, coder: &Coder, verbose: bool) {
+    let text = std::fs::read_to_string(path).expect("read PLOVER records");
+    let recs: Vec<serde_json::Value> = serde_json::from_str(&text).expect("PLOVER records are JSON");
+    let mut scratch = CoderScratch::default();
+    let (mut tp, mut n_pred, mut n_gold, mut n) = (0usize, 0usize, 0usize, 0usize);
+    // The same, with the plain CAMEO-to-PLOVER crosswalk (no modality rules), for comparison.
+    let (mut tp_raw, mut n_raw) = (0usize, 0usize);
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.get("code")?.as_str())
+                    .map(|c| c.chars().take(3).collect())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for r in &recs {
+        let Some(sentence) = r.get("text").and_then(|t| t.as_str()) else { continue };
+        let Some(event) =
+            r.get("event").and_then(|e| e.as_str()).and_then(dyad_ontology::normalize_plover_event)
+        else {
+            continue;
+        };
+        let date = r
+            .get("date")
+            .and_then(|d| d.as_str())
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default());
+        let mut gold: Vec<String> = Vec::new();
+        for s in codes(r.get("source").unwrap_or(&serde_json::Value::Null)) {
+            for t in codes(r.get("target").unwrap_or(&serde_json::Value::Null)) {
+                gold.push(format!("{s} {t} {event}"));
+            }
+        }
+        let doc = dyad_nlp::pipeline::Pipeline::embedded().analyze(sentence);
+        let events = coder.code_document(&doc, date, &mut scratch);
+        let mut pred: BTreeSet<String> = BTreeSet::new();
+        for e in &events {
+            let (Some(s), Some(t), Some(p)) = (e.source.as_ref(), e.target.as_ref(), e.plover.as_ref())
+            else {
+                continue;
+            };
+            pred.insert(format!("{} {} {}", s.code.root(), t.code.root(), p.event.to_uppercase()));
+        }
+        let mut raw: BTreeSet<String> = BTreeSet::new();
+        for e in &events {
+            let (Some(s), Some(t)) = (e.source.as_ref(), e.target.as_ref()) else { continue };
+            if let Some(p) = dyad_ontology::Ontology::embedded().plover(e.cameo) {
+                raw.insert(format!(
+                    "{} {} {}",
+                    s.code.root(),
+                    t.code.root(),
+                    p.event.to_string().to_uppercase()
+                ));
+            }
+        }
+        let mut g2 = gold.clone();
+        n_raw += raw.len();
+        for p in &raw {
+            if let Some(i) = g2.iter().position(|g| g == p) {
+                g2.remove(i);
+                tp_raw += 1;
+            }
+        }
+        n += 1;
+        n_gold += gold.len();
+        n_pred += pred.len();
+        let mut hit = 0;
+        for p in &pred {
+            if let Some(i) = gold.iter().position(|g| g == p) {
+                gold.remove(i);
+                hit += 1;
+            }
+        }
+        tp += hit;
+        if verbose && (hit == 0 || !gold.is_empty()) {
+            println!("MISS {sentence}\n   gold left: {gold:?}\n   predicted: {pred:?}");
+        }
+    }
+    let (p2, r2) = (tp_raw as f64 / n_raw.max(1) as f64, tp_raw as f64 / n_gold.max(1) as f64);
+    println!("plain crosswalk: P {:.3} R {:.3} F1 {:.3}", p2, r2, 2.0 * p2 * r2 / (p2 + r2).max(1e-9));
+    let (p, rc) = (tp as f64 / n_pred.max(1) as f64, tp as f64 / n_gold.max(1) as f64);
+    println!(
+        "PLOVER records {n}: P {:.3} R {:.3} F1 {:.3} (tp {tp}, predicted {n_pred}, gold {n_gold})",
+        p,
+        rc,
+        2.0 * p * rc / (p + rc).max(1e-9)
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--plover") {
+        let path = args.get(i + 1).expect("--plover FILE");
+        let coder = Coder::new(Dictionaries::embedded(), CoderConfig::default());
+        plover(path, &coder, args.iter().any(|a| a == "-v"));
+        return;
+    }
     let verbose = args.iter().any(|a| a == "-v");
+    let use_parser = args.iter().any(|a| a == "--parser");
     let pos: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
     if pos.len() < 2 {
         eprintln!("usage: validate RECORDS.xml DICT_DIR [CATEGORY] [-v]");
@@ -150,16 +250,20 @@ fn main() {
         if only.is_some_and(|c| c != r.category && !r.id.starts_with(c)) {
             continue;
         }
-        let parsed = match conllu::parse(&ud2(&r.parse)) {
-            Ok(p) => p,
-            Err(e) => {
-                println!("{}: bad parse: {e}", r.id);
-                continue;
+        // With `--parser`, dyad's own tagger and parser analyse the text instead of the gold parse.
+        let doc = if use_parser {
+            dyad_nlp::pipeline::Pipeline::embedded().analyze(&r.text)
+        } else {
+            match conllu::parse(&ud2(&r.parse)) {
+                Ok(p) => Document::from_conllu(&p),
+                Err(e) => {
+                    println!("{}: bad parse: {e}", r.id);
+                    continue;
+                }
             }
         };
-        let doc = Document::from_conllu(&parsed);
         sentences += doc.sentences.len();
-        let events = coder.code_document(&doc, r.date, &mut scratch);
+        let (events, trace) = coder.trace_document(&doc, r.date, &mut scratch);
         let got: BTreeSet<String> = events
             .iter()
             .filter_map(|e| {
@@ -187,6 +291,7 @@ fn main() {
             println!("   expected: {:?}", r.expected);
             println!("   got:      {:?}", got);
             if verbose {
+                print!("{trace}");
                 for e in &events {
                     println!(
                         "      {} {} {} {} | {}",
@@ -197,7 +302,9 @@ fn main() {
                         e.evidence.pattern
                     );
                 }
-                print!("{}", ud2(&r.parse));
+                let mut conll = String::new();
+                doc.write_conllu(&mut conll);
+                print!("{conll}");
             }
         }
     }

@@ -96,6 +96,7 @@ fn is_core_rel(rel: DepRel) -> bool {
             | "flat:foreign"
             | "det:poss"
             | "nmod:npmod"
+            | "nmod:desc"
             | "advmod"
             | "dep"
             | "case"
@@ -257,6 +258,24 @@ impl NpCoder<'_> {
                     if !inherited.is_empty() {
                         out.truncate(n0);
                         out.extend(inherited);
+                    }
+                }
+                // A "conjunct" with neither a conjunction nor a comma is a parser's reading of
+                // one name ("Bree Prime Minister Romendacil"): where one code extends the other
+                // (BRE, BREGOV) they are one actor, the more specific code.
+                let joined = sent.kids(k).iter().any(|&c| matches!(sent.rel(c), DepRel::CC | DepRel::PUNCT));
+                if !joined {
+                    let mut i = before;
+                    while i < n0.min(out.len()) {
+                        let longer = out[n0..].iter().position(|e| {
+                            e.code.as_str().len() > out[i].code.as_str().len()
+                                && e.code.as_str().starts_with(out[i].code.as_str())
+                        });
+                        if longer.is_some() {
+                            out.remove(i);
+                            break;
+                        }
+                        i += 1;
                     }
                 }
             }

@@ -34,8 +34,6 @@ pub(crate) struct Frame {
     pub emit: bool,
     /// The code after combination with a lower verb, if any.
     pub combined: Option<CameoCode>,
-    /// Whether the verb has a subject of its own (not one shared with a governing verb).
-    pub own_subject: bool,
     /// The transformation that rewrote this frame, if any (index into the coder's list).
     pub transform: Option<usize>,
 }
@@ -55,8 +53,11 @@ pub(crate) struct Triple {
 pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
     let mut v = v;
     for _ in 0..8 {
-        if let Some(&k) = sent.kids(v).iter().find(|&&k| is_subject(sent.rel(k))) {
-            return (vec![k], sent.rel(k) == DepRel::NSUBJ_PASS);
+        // Every subject child counts: a parser may attach the conjuncts of a compound subject
+        // ("The US, Russia, and Switzerland met") to the verb one by one.
+        let subs: Vec<u32> = sent.kids(v).iter().copied().filter(|&k| is_subject(sent.rel(k))).collect();
+        if let Some(&k) = subs.first() {
+            return (subs, sent.rel(k) == DepRel::NSUBJ_PASS);
         }
         let h = sent.head_of(v);
         if h == NONE {
@@ -169,8 +170,9 @@ impl ClauseCoder<'_> {
         v
     }
 
-    /// The default target search: the object, then prepositional phrases, then complement
-    /// clauses (their subjects and objects), then any actor after the verb.
+    /// The default target search: the object, then prepositional phrases, then the phrases of
+    /// the pattern's own nouns ("an attack by X"), then complement clauses (their subjects and
+    /// objects), then any actor after the verb.
     fn default_targets(
         &self,
         v: u32,
@@ -180,18 +182,11 @@ impl ClauseCoder<'_> {
         skip: &[u32],
     ) -> Vec<Ent> {
         let sent = self.sent();
-        if let Some(w) = m.pp_target {
-            let t = self.actors_avoiding(w, sources);
-            if !t.is_empty() {
-                return t;
-            }
-        }
+        let mut cands: Vec<u32> = Vec::new();
+        cands.extend(m.pp_target);
         for &k in sent.kids(v) {
             if matches!(sent.rel(k), DepRel::OBJ | DepRel::IOBJ) && !skip.contains(&k) {
-                let t = self.actors_avoiding(k, sources);
-                if !t.is_empty() && t.iter().any(|e| !e.weak) {
-                    return t;
-                }
+                cands.push(k);
             }
         }
         for &k in sent.kids(v) {
@@ -200,12 +195,10 @@ impl ClauseCoder<'_> {
                 && matches!(r.as_str(), "obl" | "obl:arg" | "obl:agent" | "nmod" | "obl:unmarked")
                 && !skip.contains(&k)
             {
-                let t = self.actors_avoiding(k, sources);
-                if !t.is_empty() && t.iter().any(|e| !e.weak) {
-                    return t;
-                }
+                cands.push(k);
             }
         }
+        cands.extend(m.used.iter().copied().filter(|&w| sent.is_nominal(w)));
         // Complement clauses, and clauses hanging off the object ("the roads leading into X").
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {
@@ -215,7 +208,8 @@ impl ClauseCoder<'_> {
             }
             if matches!(r, "obj" | "obl") {
                 for &c in sent.kids(k) {
-                    if matches!(sent.rel(c).as_str(), "acl" | "acl:relcl" | "ccomp") {
+                    // Not relative clauses: their subject is the object itself ("ties that...").
+                    if matches!(sent.rel(c).as_str(), "acl" | "ccomp") {
                         clauses.push(c);
                     }
                 }
@@ -226,22 +220,22 @@ impl ClauseCoder<'_> {
                 let r = sent.rel(k).as_str();
                 if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "iobj" | "nmod") && !skip.contains(&k)
                 {
-                    let t = self.actors_avoiding(k, sources);
-                    if !t.is_empty() && t.iter().any(|e| !e.weak) {
-                        return t;
-                    }
+                    cands.push(k);
                 }
             }
         }
         for &w in post {
-            if skip.contains(&w) || !sent.is_nominal(w) {
-                continue;
+            if !skip.contains(&w)
+                && sent.is_nominal(w)
+                && matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos")
+            {
+                cands.push(w);
             }
-            if matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos") {
-                let t = self.actors_avoiding(w, sources);
-                if !t.is_empty() && t.iter().any(|e| !e.weak) {
-                    return t;
-                }
+        }
+        for &k in &cands {
+            let t = self.actors_avoiding(k, sources);
+            if t.iter().any(|e| !e.weak) {
+                return t;
             }
         }
         Vec::new()
@@ -301,7 +295,36 @@ impl ClauseCoder<'_> {
         for &s in &subjects {
             subject_ents.extend(self.np.np(s));
         }
+        if subjects.len() > 1 {
+            // Two subjects with no conjunction or comma between them are one name split by
+            // the parser ("Bree Prime Minister Romendacil"): keep the more specific code.
+            let (a, b) = (
+                subjects[0].min(subjects[subjects.len() - 1]),
+                subjects[0].max(subjects[subjects.len() - 1]),
+            );
+            let separated = (a..b).any(|w| matches!(sent.upos(w), Upos::CCONJ | Upos::PUNCT));
+            if !separated {
+                let codes: Vec<String> = subject_ents.iter().map(|e| e.code.as_str().to_string()).collect();
+                subject_ents.retain(|e| {
+                    !codes.iter().any(|c| c.len() > e.code.as_str().len() && c.starts_with(e.code.as_str()))
+                });
+            }
+        }
         regions(sent, v, pre, post);
+        let passive = sent.is_passive(v) || (subj_passive && sent.words[v as usize].xpos.as_str() == "VBN");
+        if passive {
+            // PETRARCH2 looks for a passive verb's object nouns in its subject ("Evidence
+            // against Russia was presented" matches `* EVIDENCE (AGAINST)`).
+            for &s in &subjects {
+                if sent.kids(v).contains(&s) {
+                    sent.walk(s, &|c| matches!(sent.rel(c).as_str(), "acl:relcl" | "punct"), &mut |w| {
+                        post.push(w)
+                    });
+                }
+            }
+            post.sort_unstable();
+            post.dedup();
+        }
         let ctx = VerbContext {
             sent,
             lex: self.np.lex,
@@ -312,7 +335,6 @@ impl ClauseCoder<'_> {
             pre,
         };
         let m = ctx.best(hit)?;
-        let passive = sent.is_passive(v) || (subj_passive && sent.words[v as usize].xpos.as_str() == "VBN");
         let mut skip: Vec<u32> = m.used.clone();
         if let Some(p) = hit.particle {
             skip.push(p);
@@ -374,7 +396,6 @@ impl ClauseCoder<'_> {
             passive,
             emit: true,
             combined: None,
-            own_subject: sent.kids(v).iter().any(|&k| is_subject(sent.rel(k))),
             transform: None,
         })
     }
@@ -492,9 +513,7 @@ impl ClauseCoder<'_> {
                 continue;
             }
             binds.push((a, &up.sources));
-            for (var, ents, own) in
-                [(&t.lower_src, &low.sources[..], true), (&t.lower_tgt, &low.targets[..], true)]
-            {
+            for (var, ents) in [(&t.lower_src, &low.sources[..]), (&t.lower_tgt, &low.targets[..])] {
                 match var {
                     TransformActor::Var(c) => {
                         if ents.is_empty() {
@@ -518,7 +537,7 @@ impl ClauseCoder<'_> {
                     TransformActor::Any => {}
                     TransformActor::Absent => {
                         // No actor of its own: none, or the one shared with the upper verb.
-                        if own && !ents.is_empty() && !overlap(ents, &up.sources) {
+                        if !ents.is_empty() && !overlap(ents, &up.sources) {
                             continue 'next;
                         }
                     }

@@ -1,66 +1,84 @@
-//! Event dates: the date expression of the event's clause ("yesterday", "on Thursday", "last
-//! week") resolved against the article date, with the verb's tense choosing between the past
-//! and the coming occurrence of a weekday; the article date when the clause names none.
+//! Event dates: the time expressions of the sentence (found and resolved by `dyad-time` against
+//! the article date, with the verb's tense choosing between the last and the next "Monday"),
+//! preferring one inside the event's own clause; the article date when none applies.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::NaiveDate;
+use dyad_nlp::Upos;
+use dyad_time::{Tense, TimeExpr, TimeResolver};
 
-use crate::sentence::Sent;
+use crate::event::Modality;
+use crate::sentence::{Sent, NONE};
 
-fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word {
-        "MONDAY" => Weekday::Mon,
-        "TUESDAY" => Weekday::Tue,
-        "WEDNESDAY" => Weekday::Wed,
-        "THURSDAY" => Weekday::Thu,
-        "FRIDAY" => Weekday::Fri,
-        "SATURDAY" => Weekday::Sat,
-        "SUNDAY" => Weekday::Sun,
-        _ => return None,
-    })
-}
-
-/// The day `w` on or before `date` (past) or on or after it (future).
-fn nearest(date: NaiveDate, w: Weekday, future: bool) -> NaiveDate {
-    let today = date.weekday().num_days_from_monday() as i64;
-    let want = w.num_days_from_monday() as i64;
-    if future {
-        let ahead = (want - today).rem_euclid(7) as u64;
-        date.checked_add_days(Days::new(ahead)).unwrap_or(date)
+/// The tense of verb `v`: future for modal "will" and intentions, past for past forms,
+/// present otherwise.
+pub(crate) fn tense(sent: &Sent, v: u32, modality: Modality) -> Tense {
+    if matches!(modality, Modality::Future | Modality::Intent) {
+        return Tense::Future;
+    }
+    let x = sent.words[v as usize].xpos.as_str();
+    let has_past_aux = sent.kids(v).iter().any(|&k| {
+        let x = sent.words[k as usize].xpos.as_str();
+        sent.upos(k) == Upos::AUX && (x == "VBD" || sent.form(k) == "HAS" || sent.form(k) == "HAVE")
+    });
+    if x == "VBD" || x == "VBN" || has_past_aux {
+        Tense::Past
     } else {
-        let back = (today - want).rem_euclid(7) as u64;
-        date.checked_sub_days(Days::new(back)).unwrap_or(date)
+        Tense::Present
     }
 }
 
-/// Resolves the date of the event of verb `v`: the date words among the verb's own dependents
-/// (not those of embedded clauses), else the article date.
-pub(crate) fn event_date(sent: &Sent, v: u32, article: NaiveDate, future: bool) -> NaiveDate {
-    let mut found: Option<NaiveDate> = None;
-    let skip = |k: u32| {
-        matches!(
-            sent.rel(k).as_str(),
-            "ccomp" | "xcomp" | "advcl" | "parataxis" | "conj" | "acl" | "acl:relcl" | "csubj"
-        )
-    };
-    for &k in sent.kids(v) {
-        if skip(k) || found.is_some() {
-            continue;
+/// The verb whose clause word `w` belongs to (itself when it is a verb).
+fn clause_verb(sent: &Sent, mut w: u32) -> u32 {
+    for _ in 0..32 {
+        if w == NONE || sent.is_verb(w) {
+            return w;
         }
-        sent.walk(k, &|c| skip(c), &mut |w| {
-            if found.is_some() {
-                return;
-            }
-            let f = sent.form(w);
-            let d = match f {
-                "YESTERDAY" => article.checked_sub_days(Days::new(1)),
-                "TODAY" | "TONIGHT" => Some(article),
-                "TOMORROW" => article.checked_add_days(Days::new(1)),
-                _ => weekday(f).map(|wd| nearest(article, wd, future)),
-            };
-            found = d;
-        });
+        w = sent.head_of(w);
     }
-    found.unwrap_or(article)
+    NONE
+}
+
+/// Resolves the date of the event of verb `v`: a time expression of the verb's own clause, else
+/// one of a clause governing it ("said on Tuesday that..."), else the article date. `sentence`
+/// is the sentence text and its byte offset in the document.
+pub(crate) fn event_date(
+    resolver: &TimeResolver,
+    sent: &Sent,
+    sentence: (&str, u32),
+    v: u32,
+    article: NaiveDate,
+    tense: Tense,
+    buf: &mut Vec<TimeExpr>,
+) -> NaiveDate {
+    let (sentence_text, sentence_start) = sentence;
+    buf.clear();
+    resolver.find(sentence_text, article, tense, buf);
+    if buf.is_empty() {
+        return article;
+    }
+    let mut best: Option<(u8, &TimeExpr)> = None;
+    for e in buf.iter() {
+        let at = sentence_start + e.span.start;
+        let Some(w) =
+            sent.words.iter().position(|x| x.span.start <= at && at < x.span.end.max(x.span.start + 1))
+        else {
+            continue;
+        };
+        let cv = clause_verb(sent, w as u32);
+        // 0: the verb's own clause; 1: a governing clause; otherwise not this event's date.
+        let rank = if cv == v {
+            0
+        } else if cv != NONE && sent.dominates(cv, v) {
+            1
+        } else {
+            continue;
+        };
+        let rank = rank * 2 + u8::from(e.weak);
+        if best.is_none_or(|b| rank < b.0) {
+            best = Some((rank, e));
+        }
+    }
+    best.map_or(article, |(_, e)| e.date)
 }
 
 #[cfg(test)]
@@ -68,11 +86,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn weekdays_resolve_by_tense() {
+    fn resolver_is_used_for_weekdays() {
         // 9 August 2007 was a Thursday.
         let d = NaiveDate::from_ymd_opt(2007, 8, 9).unwrap();
-        assert_eq!(nearest(d, Weekday::Tue, false), NaiveDate::from_ymd_opt(2007, 8, 7).unwrap());
-        assert_eq!(nearest(d, Weekday::Tue, true), NaiveDate::from_ymd_opt(2007, 8, 14).unwrap());
-        assert_eq!(nearest(d, Weekday::Thu, false), d);
+        let r = TimeResolver::new();
+        let e = r.resolve("Iraq attacked Iran on Tuesday", d, Tense::Past).unwrap();
+        assert_eq!(e.date, NaiveDate::from_ymd_opt(2007, 8, 7).unwrap());
     }
 }

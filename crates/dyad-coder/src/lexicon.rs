@@ -114,6 +114,12 @@ impl<K: Copy> PhraseIndex<K> {
     }
 }
 
+/// A synset member of several words, and the plural of its last word.
+pub(crate) type SynsetPhrase = (Box<[Box<str>]>, Option<Box<str>>);
+
+/// Receives a synset member's words and plural; returns true to stop the iteration.
+pub(crate) type MemberFn<'f> = dyn FnMut(&[Box<str>], Option<&str>) -> bool + 'f;
+
 /// Patterns of one verb block indexed by a word each of them requires.
 #[derive(Debug, Default)]
 pub(crate) struct BlockIndex {
@@ -180,7 +186,7 @@ pub(crate) struct Lexicon {
     /// Per synset: its one-word members and their plurals, nested synsets included.
     pub synset_words: Vec<HashSet<Box<str>>>,
     /// Per synset: its members of several words (words, plural of the last word).
-    pub synset_phrases: Vec<Vec<(Box<[Box<str>]>, Option<Box<str>>)>>,
+    pub synset_phrases: Vec<Vec<SynsetPhrase>>,
     /// Per verb block: its patterns by a word they require, and the patterns that require
     /// no plain word (synsets, markers), so that only patterns with a chance are tried.
     pub block_index: Vec<BlockIndex>,
@@ -309,12 +315,7 @@ impl Lexicon {
 
     /// Calls `f` with the words of every member of a synset (nested synsets expanded, with a
     /// depth limit against cycles); plural variants are passed as a second, alternative head.
-    pub fn for_each_member(
-        &self,
-        id: SynsetId,
-        depth: u8,
-        f: &mut dyn FnMut(&[Box<str>], Option<&str>) -> bool,
-    ) -> bool {
+    pub fn for_each_member(&self, id: SynsetId, depth: u8, f: &mut MemberFn<'_>) -> bool {
         let Some(s) = self.synset(id) else { return false };
         if depth > 4 {
             return false;

@@ -113,6 +113,7 @@ pub struct Coder {
     config: CoderConfig,
     ontology: &'static Ontology,
     gazetteer: &'static Gazetteer,
+    time: dyad_time::TimeResolver,
 }
 
 /// Per-thread reusable buffers.
@@ -126,6 +127,7 @@ pub struct CoderScratch {
     pre: Vec<u32>,
     post: Vec<u32>,
     np_memo: std::cell::RefCell<Vec<Option<Vec<Ent>>>>,
+    times: Vec<dyad_time::TimeExpr>,
 }
 
 impl Coder {
@@ -148,6 +150,7 @@ impl Coder {
             config,
             ontology: Ontology::embedded(),
             gazetteer: Gazetteer::embedded(),
+            time: dyad_time::TimeResolver::new(),
         }
     }
 
@@ -184,22 +187,46 @@ impl Coder {
     /// Codes a pre-analysed document; `date` is the article date.
     pub fn code_document(&self, doc: &Document, date: NaiveDate, scratch: &mut CoderScratch) -> Vec<Event> {
         let mut events = Vec::new();
-        scratch.memory.clear();
-        // A story-level discard anywhere cancels the story.
-        for s in 0..doc.sentences.len() {
-            scratch.sent.load(doc, s);
-            if self.discard(&scratch.sent) == Some(true) {
-                return events;
-            }
-        }
-        for s in 0..doc.sentences.len() {
-            scratch.sent.load(doc, s);
-            if self.discard(&scratch.sent).is_some() {
-                continue;
-            }
-            self.code_sentence(doc, date, scratch, &mut events);
-        }
+        self.code_into(doc, date, scratch, &mut events, None);
         events
+    }
+
+    /// Like [`Coder::code_document`], and also describes every dictionary verb found (its
+    /// pattern, source, target and whether it was emitted): a debugging aid.
+    pub fn trace_document(
+        &self,
+        doc: &Document,
+        date: NaiveDate,
+        scratch: &mut CoderScratch,
+    ) -> (Vec<Event>, String) {
+        let mut events = Vec::new();
+        let mut trace = String::new();
+        self.code_into(doc, date, scratch, &mut events, Some(&mut trace));
+        (events, trace)
+    }
+
+    fn code_into(
+        &self,
+        doc: &Document,
+        date: NaiveDate,
+        scratch: &mut CoderScratch,
+        events: &mut Vec<Event>,
+        mut trace: Option<&mut String>,
+    ) {
+        scratch.memory.clear();
+        for s in 0..doc.sentences.len() {
+            scratch.sent.load(doc, s);
+            match self.discard(&scratch.sent) {
+                // A story-level discard anywhere cancels the whole story.
+                Some(true) => {
+                    events.clear();
+                    return;
+                }
+                Some(false) => continue,
+                None => {}
+            }
+            self.code_sentence(doc, date, scratch, events, trace.as_deref_mut());
+        }
     }
 
     fn code_sentence(
@@ -208,8 +235,9 @@ impl Coder {
         date: NaiveDate,
         scratch: &mut CoderScratch,
         events: &mut Vec<Event>,
+        trace: Option<&mut String>,
     ) {
-        let CoderScratch { sent, mentions, memory, frames, triples, pre, post, np_memo } = scratch;
+        let CoderScratch { sent, mentions, memory, frames, triples, pre, post, np_memo, times } = scratch;
         find_mentions(&self.lex, sent, mentions);
         {
             let mut m = np_memo.borrow_mut();
@@ -227,23 +255,24 @@ impl Coder {
             }
         }
         cc.link(frames);
-        if std::env::var_os("DYAD_CODER_DEBUG").is_some() {
+        if let Some(out) = trace {
+            use std::fmt::Write;
             for f in frames.iter() {
-                eprintln!(
-                    "frame {} {:?} code {:?} pat {:?} src {:?} tgt {:?} emit {} lower {:?} neg {} passive {} slots {:?} {:?} mentions {:?}",
-                    f.verb,
+                let _ = writeln!(
+                    out,
+                    "s{} verb {} {:?} [{}] {} src {:?} tgt {:?} emit {} lower {:?} negated {} passive {} {:?}",
+                    sent.index,
+                    f.verb + 1,
                     sent.form(f.verb),
                     f.m.code.raw,
                     clauses::describe(&self.lex, &self.transforms, f).1,
                     f.sources.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
                     f.targets.iter().map(|e| e.code.as_str()).collect::<Vec<_>>(),
                     f.emit,
-                    f.lower,
+                    f.lower.map(|j| frames[j].verb + 1),
                     f.negated,
                     f.passive,
-                    f.m.source,
-                    f.m.target,
-                    mentions.iter().map(|m| (m.start, m.end, m.head)).collect::<Vec<_>>()
+                    f.modality,
                 );
             }
         }
@@ -259,15 +288,13 @@ impl Coder {
         for t in triples.iter() {
             let f = &frames[t.frame];
             let (rule, pattern) = clauses::describe(&self.lex, &self.transforms, f);
-            let future = matches!(f.modality, Modality::Future | Modality::Intent);
-            let ev_date = dates::event_date(sent, f.verb, date, future);
+            let tense = dates::tense(sent, f.verb, f.modality);
+            let s_start = doc.sentences[sent.index].span.start;
+            let ev_date =
+                dates::event_date(&self.time, sent, (&sentence_text, s_start), f.verb, date, tense, times);
             let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);
             let info = self.ontology.get(t.code);
-            let plover = self.ontology.plover(t.code).map(|p| PloverCoding {
-                event: p.event.to_string(),
-                mode: p.mode.map(str::to_string),
-                context: p.context.map(str::to_string),
-            });
+            let plover = self.plover(t.code, f.modality);
             events.push(Event {
                 sentence: sent.index as u32,
                 date: ev_date,
@@ -309,6 +336,37 @@ impl Coder {
         for (c, s, subj) in seen {
             memory.add(&c, s, subj);
         }
+    }
+
+    /// The PLOVER coding of an event: the crosswalk's, with PLOVER's rules for intentions
+    /// applied (manual, AGREE and CONCEDE): future or intended CONSULT, SUPPORT, COOPERATE and
+    /// AID are AGREE, a future RETREAT is CONCEDE, and future, intended or hypothetical material
+    /// conflict is THREATEN. A changed event drops the crosswalk's mode, which belonged to the
+    /// original event type.
+    fn plover(&self, code: dyad_ontology::CameoCode, modality: Modality) -> Option<PloverCoding> {
+        let p = self.ontology.plover(code)?;
+        let event = p.event.to_string().to_uppercase();
+        let intended = matches!(modality, Modality::Future | Modality::Intent);
+        let mapped = match event.as_str() {
+            "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" if intended => Some("AGREE"),
+            "RETREAT" if intended => Some("CONCEDE"),
+            "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE"
+                if intended || modality == Modality::Hypothetical =>
+            {
+                Some("THREATEN")
+            }
+            _ => None,
+        };
+        Some(match mapped {
+            Some(e) => {
+                PloverCoding { event: e.to_string(), mode: None, context: p.context.map(str::to_string) }
+            }
+            None => PloverCoding {
+                event,
+                mode: p.mode.map(str::to_string),
+                context: p.context.map(str::to_string),
+            },
+        })
     }
 
     /// Issue codes found in the loaded sentence, each once.

@@ -12,7 +12,7 @@ use dyad_nlp::{DepRel, Upos};
 
 use crate::actors::is_subject;
 use crate::lexicon::Lexicon;
-use crate::sentence::Sent;
+use crate::sentence::{Sent, NONE};
 
 /// A verb found in the dictionary: its entry and the particle word a multi-word verb used.
 #[derive(Debug, Clone, Copy)]
@@ -206,10 +206,34 @@ impl VerbContext<'_> {
     /// Finds a word of `region` where the noun phrase pattern matches.
     fn find_np(&self, np: &NounPhrase, region: &[u32], used: &[u32]) -> Option<u32> {
         // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`.
-        region
-            .iter()
-            .copied()
-            .find(|&w| !used.contains(&w) && !self.sent.is_to_clause(w) && self.np_at(np, w))
+        region.iter().copied().find(|&w| {
+            !used.contains(&w) && self.np_at(np, w) && !self.sent.is_to_clause(w) && self.outside_pp(w)
+        })
+    }
+
+    /// Whether word `w` is reached from the verb without entering a prepositional phrase: the
+    /// pattern's bare nouns are the heads of the verb's object phrases (and of the phrases of
+    /// its infinitive clauses), while nouns inside "for China's assistance" need `(FOR ...)`.
+    fn outside_pp(&self, w: u32) -> bool {
+        let sent = self.sent;
+        // A bare preposition written as a pattern word (`* AT`) stands for the phrase it opens.
+        if matches!(sent.rel(w), DepRel::CASE | DepRel::MARK) {
+            return true;
+        }
+        let mut x = w;
+        for _ in 0..32 {
+            if x == self.verb || x == NONE {
+                return true;
+            }
+            let r = sent.rel(x);
+            if (r == DepRel::OBL || r == DepRel::NMOD || r.as_str().starts_with("obl:"))
+                && !self.subjects.contains(&x)
+            {
+                return false;
+            }
+            x = sent.head_of(x);
+        }
+        true
     }
 
     /// Finds a prepositional phrase: a word whose `case`/`mark` child is the preposition (and

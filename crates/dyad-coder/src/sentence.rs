@@ -117,25 +117,19 @@ impl Sent {
             self.part_start.push(self.parts.len() as u32);
             // Normalized parts, the same rule the dictionaries use for their words.
             let (fs, fe) = f;
-            let mut pos = fs as usize;
             let whole = &self.upper[fs as usize..fe as usize];
             for piece in whole.split(['-', '\u{2010}', '\u{2011}']) {
-                let piece_start = pos;
-                pos += piece.len() + 1;
-                let mut s =
-                    piece.trim_matches(|c: char| matches!(c, '"' | '`' | '(' | ')' | '[' | ']' | '{' | '}'));
-                let lead = piece.len()
-                    - piece.trim_start_matches(|c: char| matches!(c, '"' | '`' | '(' | '[' | '{')).len();
+                let mut s = piece.trim_matches(['"', '`', '(', ')', '[', ']', '{', '}']);
                 if let Some(t) = s.strip_suffix("'S") {
                     s = t;
                 }
-                s = s.trim_end_matches(['.', '\'']);
-                let lead2 = s.len() - s.trim_start_matches('\'').len();
-                s = s.trim_start_matches('\'');
+                s = s.trim_end_matches(['.', '\'']).trim_start_matches('\'');
                 if s.is_empty() {
                     continue;
                 }
-                let start = (piece_start + lead + lead2) as u32;
+                // `s` is a sub-slice of `whole`, so its offset is exact whatever the delimiters'
+                // byte lengths.
+                let start = fs + (s.as_ptr() as usize - whole.as_ptr() as usize) as u32;
                 self.parts.push(Part { word: i as u32, start, end: start + s.len() as u32 });
             }
         }
@@ -243,15 +237,6 @@ impl Sent {
             || (self.rel(v) == DepRel::ADVCL
                 && self.words[v as usize].xpos.as_str() == "VBN"
                 && !self.has_kid(v, DepRel::NSUBJ))
-    }
-
-    /// Whether the verb has a passive agent phrase ("by X").
-    pub fn has_by_phrase(&self, v: u32) -> bool {
-        self.kids(v).iter().any(|&k| {
-            self.rel(k) == DepRel::OBL_AGENT
-                || (matches!(self.rel(k), DepRel::OBL | DepRel::NMOD)
-                    && self.case_of(k).is_some_and(|c| self.form(c) == "BY"))
-        })
     }
 
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").

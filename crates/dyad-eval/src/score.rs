@@ -77,7 +77,7 @@ impl Level {
     /// The key of an event at this level, or `None` when the event lacks the code it needs.
     fn key(self, source: &str, target: &str, cameo: Option<&str>, plover: Option<&str>) -> Option<String> {
         let actor = |c: &str| if c.is_empty() { "-".to_string() } else { c.to_string() };
-        let root = |c: &str| actor(c.get(..3).unwrap_or(c));
+        let root = |c: &str| actor(canonical_root(c.get(..3).unwrap_or(c)));
         match self {
             Level::Root => {
                 let c = cameo?;
@@ -105,6 +105,25 @@ impl Level {
             .collect();
         keys.sort();
         keys
+    }
+}
+
+/// The ISO 3166 form of a country root, for the obsolete CAMEO and gold-set codes that name the
+/// same country ("JAP" and "JPN"), and `-` for the unknown-actor root `---`, which gold sets write
+/// as a missing actor. Roots are compared, not rewritten in the output.
+fn canonical_root(root: &str) -> &str {
+    match root {
+        "---" => "",
+        "JAP" => "JPN",
+        "ANG" => "AGO",
+        "SCG" | "YUG" => "SRB",
+        "TMP" => "TLS",
+        "ITL" => "ITA",
+        "VTN" => "VNM",
+        "ROM" => "ROU",
+        "ZAR" => "COD",
+        "BUR" => "MMR",
+        other => other,
     }
 }
 
@@ -343,6 +362,19 @@ fn list(keys: &[String]) -> String {
         "(none)".to_string()
     } else {
         keys.join("; ")
+    }
+}
+
+#[cfg(test)]
+mod alias_tests {
+    use super::*;
+
+    #[test]
+    fn obsolete_country_codes_compare_equal() {
+        let k = |s: &str, t: &str| Level::Plover.key(s, t, None, Some("AGREE"));
+        assert_eq!(k("JAPGOV", "SCG"), k("JPN", "SRB"));
+        assert_eq!(k("---GOV", "USA"), k("", "USA"));
+        assert_ne!(k("IRQ", "USA"), k("IRN", "USA"));
     }
 }
 

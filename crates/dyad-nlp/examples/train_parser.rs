@@ -4,10 +4,15 @@
 //! retrains with a fixed seed, then prints dev and test scores with gold tags and, when
 //! `OUT/tagger.bin` exists, with the tagger's predicted tags; then parsing speed and load time.
 //!
-//! Options: `--epochs N`, `--seed N`, `--action-bits N`, `--label-bits N`, `--label-min W`, `--clusters FILE`
-//! (default `OUT/clusters.tsv`), `--no-clusters`, `--jackknife K` (train on tags predicted by K
-//! taggers each trained on the other folds, and tune on dev tagged by `OUT/tagger.bin`, so that
-//! the parser learns the tag errors it will see), `--eval-only` (score the existing model in OUT).
+//! By default (when `OUT/tagger.bin` loads) the parser is trained on two copies of the training
+//! set: one with gold tags and one with tags predicted by 10 taggers, each trained on the other
+//! nine tenths ("jackknifing"), so that it learns the tag errors it will meet; epochs are chosen on
+//! dev tagged by `OUT/tagger.bin`. The taggers use `TaggerTrainConfig::default()` plus the clusters.
+//!
+//! Options: `--epochs N`, `--seed N`, `--action-bits N`, `--label-bits N`, `--label-min W`,
+//! `--clusters FILE` (default `OUT/clusters.tsv`), `--no-clusters`, `--jackknife K` (K folds),
+//! `--no-mix` (jackknifed copy only), `--gold-tags` (gold tags only, no tagger needed),
+//! `--eval-only` (score the existing model in OUT).
 
 #![allow(clippy::print_stdout)]
 
@@ -105,15 +110,18 @@ fn retag(tagger: &Tagger, sents: &mut [ConlluSentence]) {
     }
 }
 
-fn tag_accuracy(gold: &[ConlluSentence], tagged: &[ConlluSentence]) -> f64 {
-    let (mut ok, mut all) = (0usize, 0usize);
+/// XPOS and UPOS accuracy of `tagged` against `gold`, in percent.
+fn tag_accuracy(gold: &[ConlluSentence], tagged: &[ConlluSentence]) -> (f64, f64) {
+    let (mut x, mut u, mut all) = (0usize, 0usize, 0usize);
     for (g, t) in gold.iter().zip(tagged) {
         for (a, b) in g.words.iter().zip(&t.words) {
             all += 1;
-            ok += (a.xpos == b.xpos) as usize;
+            x += (a.xpos == b.xpos) as usize;
+            u += (a.upos == b.upos) as usize;
         }
     }
-    100.0 * ok as f64 / all.max(1) as f64
+    let pct = |n: usize| 100.0 * n as f64 / all.max(1) as f64;
+    (pct(x), pct(u))
 }
 
 fn main() -> Result<(), String> {
@@ -123,7 +131,8 @@ fn main() -> Result<(), String> {
     let mut eval_only = false;
     let mut no_clusters = false;
     let mut clusters_path = None;
-    let mut jackknife = 0usize;
+    let mut jackknife = 10usize;
+    let mut mix = true;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
@@ -144,6 +153,8 @@ fn main() -> Result<(), String> {
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--clusters" => clusters_path = Some(PathBuf::from(val()?)),
             "--no-clusters" => no_clusters = true,
+            "--no-mix" => mix = false,
+            "--gold-tags" => jackknife = 0,
             "--eval-only" => eval_only = true,
             _ => return Err(format!("unknown argument {a}")),
         }
@@ -174,8 +185,7 @@ fn main() -> Result<(), String> {
     } else {
         let t = Instant::now();
         let (mut train_in, mut dev_in) = (train.clone(), dev.clone());
-        if jackknife >= 2 {
-            let tagger = tagger.as_ref().ok_or("--jackknife needs OUT/tagger.bin to tag dev")?;
+        if let (true, Some(tagger)) = (jackknife >= 2, tagger.as_ref()) {
             let mut tcfg = TaggerTrainConfig::default();
             if let Some(c) = read_clusters(&clusters_path) {
                 tcfg.clusters = c
@@ -203,8 +213,11 @@ fn main() -> Result<(), String> {
                 println!("jackknife fold {}/{jackknife} tagged ({:.0} s)", k + 1, t.elapsed().as_secs_f64());
             }
             retag(tagger, &mut dev_in);
+            if mix {
+                train_in.extend(train.iter().cloned());
+            }
             println!(
-                "jackknifed train XPOS accuracy {:.2}%, dev {:.2}%",
+                "jackknifed train XPOS/UPOS accuracy {:.2?}%, dev {:.2?}%",
                 tag_accuracy(&train, &train_in),
                 tag_accuracy(&dev, &dev_in)
             );
@@ -232,6 +245,10 @@ fn main() -> Result<(), String> {
             let tag = |text: &str, spans: &[Span], u: &mut Vec<Upos>, x: &mut Vec<Xpos>| {
                 tagger.tag(text, spans, &mut scratch.borrow_mut(), u, x);
             };
+            let mut tagged = set.clone();
+            retag(tagger, &mut tagged);
+            let (x, u) = tag_accuracy(set, &tagged);
+            println!("{name} tagger accuracy: XPOS {x:.2}% UPOS {u:.2}%");
             let s = evaluate_parser(&reloaded, set, TagSource::Predicted(&tag));
             println!("{name} predicted tags: UAS {:.2} LAS {:.2} ({} words)", s.uas, s.las, s.tokens);
         }

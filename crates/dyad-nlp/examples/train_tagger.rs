@@ -5,9 +5,15 @@
 //! cargo run --release -p dyad-nlp --example train_tagger -- --ud /work/shared/ud/en_ewt --bench crates/dyad-nlp/models
 //! ```
 //!
-//! `--clusters FILE` adds word clusters (lines `form<TAB>bit string`, e.g. the committed
-//! `models/clusters.tsv`). With `--bench DIR` it loads the models in DIR and reports their
-//! accuracy, load time and single-thread tagging speed instead of training.
+//! Word clusters (lines `form<TAB>bit string`) come from the committed `models/clusters.tsv`
+//! unless `--clusters FILE` names another file (or `--no-clusters` none). Other options:
+//! `--epochs N`, `--seed N`, `--min-count N`, `--folds N`, `--amb-count N`, `--amb-share F`,
+//! `--dict-count N`, `--dict-share F`, `--min-class N` (see `TaggerTrainConfig`).
+//!
+//! With `--bench DIR` it loads the models in DIR and reports their accuracy on EWT dev and test,
+//! load time, and single-thread speed (wall and CPU time; `SPEED_ONLY=1` skips the accuracy part,
+//! `LEMMA_ERRORS=1` lists the commonest lemma errors). `--tag-text FILE` segments and tags a raw
+//! text with the committed models, for eyeballing.
 #![allow(clippy::print_stdout)]
 
 use std::path::PathBuf;
@@ -16,7 +22,7 @@ use std::time::Instant;
 use dyad_nlp::conllu::{self, ConlluSentence};
 use dyad_nlp::lemma::Lemmatizer;
 use dyad_nlp::tagger::train::{
-    evaluate_lemmatizer, evaluate_tagger, learn_lemmatizer, train_tagger, TaggerTrainConfig,
+    evaluate_lemmatizer, evaluate_tagger, learn_lemmatizer, parse_clusters, train_tagger, TaggerTrainConfig,
 };
 use dyad_nlp::tagger::{Tagger, TaggerScratch};
 
@@ -29,7 +35,10 @@ fn main() -> Result<(), String> {
     let mut ud = PathBuf::from("/work/shared/ud/en_ewt");
     let mut out: Option<PathBuf> = None;
     let mut bench: Option<PathBuf> = None;
-    let mut clusters: Option<PathBuf> = None;
+    let mut tag_text: Option<PathBuf> = None;
+    // The committed cluster list is the default, so that the plain command reproduces the model.
+    let mut clusters: Option<PathBuf> =
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models").join("clusters.tsv"));
     let mut cfg = TaggerTrainConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -38,7 +47,9 @@ fn main() -> Result<(), String> {
             "--ud" => ud = PathBuf::from(val()?),
             "--out" => out = Some(PathBuf::from(val()?)),
             "--bench" => bench = Some(PathBuf::from(val()?)),
+            "--tag-text" => tag_text = Some(PathBuf::from(val()?)),
             "--clusters" => clusters = Some(PathBuf::from(val()?)),
+            "--no-clusters" => clusters = None,
             "--epochs" => cfg.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--min-count" => {
@@ -48,12 +59,17 @@ fn main() -> Result<(), String> {
                 cfg.dict_min_share = val()?.parse().map_err(|e| format!("--dict-share: {e}"))?
             }
             "--amb-count" => cfg.amb_min_count = val()?.parse().map_err(|e| format!("--amb-count: {e}"))?,
+            "--folds" => cfg.lexicon_folds = val()?.parse().map_err(|e| format!("--folds: {e}"))?,
+            "--amb-share" => cfg.amb_min_share = val()?.parse().map_err(|e| format!("--amb-share: {e}"))?,
             "--min-class" => cfg.min_class_count = val()?.parse().map_err(|e| format!("--min-class: {e}"))?,
             "--dict-count" => {
                 cfg.dict_min_count = val()?.parse().map_err(|e| format!("--dict-count: {e}"))?
             }
             other => return Err(format!("unknown argument {other}")),
         }
+    }
+    if let Some(path) = tag_text {
+        return tag_file(&path);
     }
     let dev = read(&ud.join("en_ewt-ud-dev.conllu"))?;
     let test = read(&ud.join("en_ewt-ud-test.conllu"))?;
@@ -64,17 +80,7 @@ fn main() -> Result<(), String> {
     let train = read(&ud.join("en_ewt-ud-train.conllu"))?;
     if let Some(path) = clusters {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        for (i, line) in text.lines().enumerate() {
-            let Some((form, bits)) = line.split_once('\t') else { continue };
-            let bits = bits.trim();
-            if bits.len() > 62 {
-                return Err(format!("{}:{}: bit string too long", path.display(), i + 1));
-            }
-            let c = if bits.is_empty() { Ok(0) } else { u64::from_str_radix(bits, 2) }
-                .map_err(|e| format!("{}:{}: bad bit string: {e}", path.display(), i + 1))?;
-            // A leading 1 bit keeps the length of the bit string.
-            cfg.clusters.push((form.to_string(), (1u64 << bits.len()) | c));
-        }
+        cfg.clusters = parse_clusters(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         println!("{} clusters", cfg.clusters.len());
     }
     let t0 = Instant::now();
@@ -88,6 +94,34 @@ fn main() -> Result<(), String> {
     std::fs::write(out.join("lemma.bin"), &lb).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("wrote tagger.bin ({} bytes) and lemma.bin ({} bytes)", tb.len(), lb.len());
     run_bench(&out, &dev, &test)
+}
+
+/// Segments and tags a raw text file with the committed models, one `form/XPOS/UPOS/lemma` line
+/// per sentence (for eyeballing).
+fn tag_file(path: &std::path::Path) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let models = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models");
+    let tb = std::fs::read(models.join("tagger.bin")).map_err(|e| e.to_string())?;
+    let lb = std::fs::read(models.join("lemma.bin")).map_err(|e| e.to_string())?;
+    let tagger = Tagger::from_bytes(&tb).map_err(|e| e.to_string())?;
+    let lem = Lemmatizer::from_bytes(&lb).map_err(|e| e.to_string())?;
+    let seg = dyad_text::Segmenter::new(dyad_text::SegmenterConfig::default()).segment(&text);
+    let mut scratch = TaggerScratch::default();
+    let (mut u, mut x) = (Vec::new(), Vec::new());
+    for sb in &seg.sentences {
+        let spans: Vec<dyad_text::Span> =
+            seg.tokens[sb.tokens.start as usize..sb.tokens.end as usize].iter().map(|t| t.span).collect();
+        tagger.tag(&text, &spans, &mut scratch, &mut u, &mut x);
+        let mut line = String::new();
+        for (i, sp) in spans.iter().enumerate() {
+            let form = sp.slice(&text);
+            let mut lemma = String::new();
+            lem.lemma_into(form, x[i], u[i], &mut lemma);
+            line.push_str(&format!("{form}/{}/{}/{lemma} ", x[i], u[i]));
+        }
+        println!("{}", line.trim_end());
+    }
+    Ok(())
 }
 
 /// CPU time of this thread (Linux), so that speed figures hold on a busy machine.
@@ -120,12 +154,25 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
     for &(name, data) in evals {
         let s = evaluate_tagger(&tagger, data);
         let l = evaluate_lemmatizer(&lem, data);
+        // Lemmas from predicted tags, as the pipeline produces them.
+        let (mut ok, mut n) = (0usize, 0usize);
+        let mut scratch = TaggerScratch::default();
+        let (mut u, mut x) = (Vec::new(), Vec::new());
+        let mut buf = String::new();
+        for sent in data {
+            let words: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+            tagger.tag_words(&words, &mut scratch, &mut u, &mut x);
+            for (i, w) in sent.words.iter().enumerate() {
+                buf.clear();
+                lem.lemma_into(&w.form, x[i], u[i], &mut buf);
+                ok += (buf == w.lemma) as usize;
+                n += 1;
+            }
+        }
+        println!("{name}: lemma with predicted tags {:.2} %", 100.0 * ok as f64 / n.max(1) as f64);
         println!(
             "{name}: UPOS {:.2} %  XPOS {:.2} %  lemma (gold tags) {:.2} %  ({} tokens)",
-            100.0 * s.upos,
-            100.0 * s.xpos,
-            100.0 * l.accuracy,
-            s.tokens
+            s.upos, s.xpos, l.accuracy, s.tokens
         );
     }
     if std::env::var_os("LEMMA_ERRORS").is_some() {

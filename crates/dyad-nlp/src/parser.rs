@@ -160,7 +160,6 @@ pub(crate) struct State {
     pub(crate) stack: Vec<u32>,
     pub(crate) word: Vec<u64>,
     pub(crate) suf: Vec<u64>,
-    shape: Vec<u64>,
     pub(crate) tag: Vec<u64>,
     pub(crate) upos: Vec<u64>,
     /// Cluster prefixes of 4 and 6 bits and the full cluster (0 for unknown words).
@@ -194,32 +193,12 @@ fn finish(mut h: u64) -> u64 {
 }
 
 /// Hashes a word form, lowercased and with digits folded to `0`, without allocating.
-/// Returns the form hash, a suffix atom (last three characters) and a shape atom.
-fn hash_form(form: &str) -> (u64, u64, u64) {
+/// Returns the form hash and a suffix atom (last three characters).
+fn hash_form(form: &str) -> (u64, u64) {
     let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    // Shape bits: 1 first letter upper case, 2 has a lower-case letter, 4 has a digit,
-    // 8 has a hyphen, 16 has no letter or digit.
-    let mut shape = 16u64;
-    let mut first = true;
     // The last three characters, kept as a rolling window, give a suffix atom for unknown words.
     let mut last = [0u32; 3];
     for c in form.chars() {
-        if c.is_alphanumeric() {
-            shape &= !16;
-        }
-        if first && c.is_uppercase() {
-            shape |= 1;
-        }
-        first = false;
-        if c.is_lowercase() {
-            shape |= 2;
-        }
-        if c.is_ascii_digit() {
-            shape |= 4;
-        }
-        if c == '-' {
-            shape |= 8;
-        }
         let c = if c.is_ascii() {
             let c = c.to_ascii_lowercase();
             if c.is_ascii_digit() {
@@ -234,7 +213,7 @@ fn hash_form(form: &str) -> (u64, u64, u64) {
         last = [last[1], last[2], c as u32];
     }
     let suf = ((last[0] as u64) << 42) ^ ((last[1] as u64) << 21) ^ last[2] as u64 ^ 0x5u64 << 62;
-    (finish(h), suf, shape | 0x77 << 56)
+    (finish(h), suf)
 }
 
 #[inline]
@@ -259,7 +238,6 @@ impl State {
         for v in [
             &mut self.word,
             &mut self.suf,
-            &mut self.shape,
             &mut self.tag,
             &mut self.upos,
             &mut self.label,
@@ -281,8 +259,6 @@ impl State {
         self.label.iter_mut().for_each(|l| *l = LABEL_NONE);
         self.word[0] = 0x1111_2222_3333_4444;
         self.word[n + 1] = 0x5555_6666_7777_8888;
-        self.shape[0] = 1;
-        self.shape[n + 1] = 2;
         self.suf[0] = 1;
         self.suf[n + 1] = 2;
         self.tag[0] = TAG_ROOT;
@@ -291,8 +267,7 @@ impl State {
         self.upos[n + 1] = TAG_NONE;
         for (i, span) in input.spans.iter().enumerate() {
             let form = span.get(input.text).unwrap_or("");
-            let (w, s, shape) = hash_form(form);
-            self.shape[i + 1] = shape;
+            let (w, s) = hash_form(form);
             self.word[i + 1] = w;
             self.suf[i + 1] = s;
             let c = clusters.get(w);
@@ -460,12 +435,6 @@ impl State {
         f(&[p[s2]]);
         f(&[self.suf[s0], p[s0]]);
         f(&[self.suf[b0], p[b0]]);
-        f(&[self.suf[b1], p[b1]]);
-        f(&[self.suf[s1], p[s1]]);
-        f(&[self.shape[s0], p[s0]]);
-        f(&[self.shape[b0], p[b0]]);
-        f(&[self.shape[s0], self.shape[b0], p[s0], p[b0]]);
-        f(&[self.shape[b1], p[b1]]);
         // Pairs.
         f(&[w[s0], p[s0], w[b0], p[b0]]);
         f(&[w[s0], p[s0], w[b0]]);
@@ -500,6 +469,14 @@ impl State {
         f(&[w[s1], p[s1], p[s0], p[b0]]);
         f(&[p[s1], w[s0], p[s0], p[b0]]);
         f(&[p[s1], p[s0], w[b0], p[b0]]);
+        // Universal tags: coarser, and more often right when tags are predicted.
+        let u = &self.upos;
+        f(&[u[s0], u[b0]]);
+        f(&[u[s1], u[s0], u[b0]]);
+        f(&[u[s0], u[b0], u[b1]]);
+        f(&[w[s0], u[b0]]);
+        f(&[u[s0], w[b0]]);
+        f(&[u[s1], u[s0], u[s0l], u[s0r]]);
         // Distance.
         f(&[w[s0], d]);
         f(&[p[s0], d]);
@@ -620,9 +597,6 @@ impl State {
         f(&[w[d], w[h]]);
         f(&[p[d], p[h], dist]);
         f(&[self.suf[d], p[d]]);
-        f(&[self.suf[d], p[h]]);
-        f(&[self.shape[d], p[d], p[h]]);
-        f(&[self.suf[h], p[h], p[d]]);
         f(&[p[d], w[dl]]);
         f(&[p[d], l[dl], w[dl]]);
         f(&[p[h], p[d], w[dl]]);

@@ -1,13 +1,23 @@
 //! Part-of-speech tagger (Penn XPOS and UPOS), trained on UD English-EWT.
 //!
-//! The model is a greedy left-to-right averaged perceptron over joint (XPOS, UPOS) classes, with
-//! hashed word, affix, shape, context-word, word-cluster, ambiguity-class and previous-tag
-//! features. Weights are quantized to `i16` and stored sparsely per feature in one hash table, so
-//! scoring a token is a few dozen table lookups. Frequent forms that EWT always tags the same way
-//! skip scoring through a tag dictionary.
+//! The model is a greedy left-to-right averaged perceptron over joint (XPOS, UPOS) classes (the
+//! pairs EWT uses, about a hundred), with hashed word, affix, shape, context-word, Brown-cluster,
+//! ambiguity-class and previous-tag features. Weights are quantized to `i16` and kept per feature
+//! in one open-addressing hash table (sparse rows, or dense rows for the few features with many
+//! weights). Frequent forms that EWT always tags the same way skip scoring (tag dictionary).
+//!
+//! Speed comes from splitting the features by what they depend on: most depend on one word only
+//! (the word itself, or the word as a left or right neighbour), and their weight sums ("role
+//! vectors") are cached per word form in the scratch, so a frequent word costs a few vector adds
+//! and the handful of lookups that involve previous tags or word pairs. Training sums the very
+//! same features directly; a test checks that both paths agree.
 //!
 //! [`Tagger`] is immutable and shared across threads; [`TaggerScratch`] holds one thread's buffers
 //! so that tagging does not allocate once the buffers have grown.
+//!
+//! Model file (little-endian): `DYADTAGR`, version `u32`, class table (length-prefixed XPOS/UPOS
+//! byte pairs), feature table (`u64` slots), sparse entries (`u32`), dense rows (`i16`), lexicon
+//! table (`u64` slots). Every index is checked on load.
 
 pub(crate) mod bin;
 pub(crate) mod features;
@@ -42,7 +52,7 @@ const R_N2: usize = 4;
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The part-of-speech tagger: an immutable model, `Send + Sync`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Tagger {
     /// The joint classes the model predicts.
     classes: Vec<(Xpos, Upos)>,
@@ -68,7 +78,7 @@ pub struct Tagger {
 }
 
 /// Per-thread buffers for [`Tagger::tag`], including a cache of per-word weight sums.
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub struct TaggerScratch {
     toks: Vec<TokFeat>,
     norm: String,
@@ -86,6 +96,25 @@ pub struct TaggerScratch {
     stamp: u32,
     /// Per word of the sentence: its entry (cache slot or overflow entry).
     entry: Vec<u32>,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger")
+            .field("classes", &self.classes.len())
+            .field("features", &self.feats.len())
+            .field("entries", &self.entries.len())
+            .field("dense_rows", &(self.dense.len() / self.classes.len().max(1)))
+            .field("lexicon", &self.lex.len())
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for TaggerScratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let used = self.cache_keys.iter().filter(|&&k| k != 0).count();
+        f.debug_struct("TaggerScratch").field("cached_words", &used).finish_non_exhaustive()
+    }
 }
 
 impl Tagger {
@@ -340,8 +369,12 @@ impl Tagger {
                 let pi = if p1 == NO_TAG { c } else { (p1 as usize).min(c) };
                 let pt = &self.p1_table[pi * c..(pi + 1) * c];
                 let me = role(j, R_SELF);
-                for (k, s) in scores.iter_mut().enumerate() {
-                    *s = me[k] as i32
+                // Re-sliced to exactly `c` so that the bounds checks leave the loop and it vectorizes.
+                let (me, m1, m2, n1, n2, fl, pt) =
+                    (&me[..c], &m1[..c], &m2[..c], &n1[..c], &n2[..c], &fl[..c], &pt[..c]);
+                let scores = &mut scores[..c];
+                for k in 0..c {
+                    scores[k] = me[k] as i32
                         + m1[k] as i32
                         + m2[k] as i32
                         + n1[k] as i32
@@ -551,14 +584,20 @@ mod tests {
     #[test]
     fn trains_and_round_trips() {
         let data = tiny_corpus();
-        let cfg = train::TaggerTrainConfig { epochs: 3, ..Default::default() };
+        // Two sentences: keep every feature and let the sentences see each other's words.
+        let cfg = train::TaggerTrainConfig {
+            epochs: 3,
+            min_feature_count: 1,
+            lexicon_folds: 1,
+            ..Default::default()
+        };
         let t = train::train_tagger(&data, &data, &cfg, &mut |_| {});
         let bytes = t.to_bytes();
         let t2 = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(t2.to_bytes(), bytes);
         let s = train::evaluate_tagger(&t2, &data);
         assert_eq!(s.tokens, 8);
-        assert!(s.upos > 0.99, "{s:?}");
+        assert!(s.upos > 99.0, "{s:?}");
         let mut scratch = TaggerScratch::default();
         let (mut u, mut x) = (Vec::new(), Vec::new());
         let text = "Iraq urged calm.";
@@ -568,6 +607,26 @@ mod tests {
         assert_eq!(u[1], Upos::VERB);
         t2.tag(text, &[], &mut scratch, &mut u, &mut x);
         assert!(u.is_empty() && x.is_empty());
+    }
+
+    #[test]
+    fn training_on_nothing_gives_a_working_model() {
+        let t = train::train_tagger(&[], &[], &train::TaggerTrainConfig::default(), &mut |_| {});
+        let t = Tagger::from_bytes(&t.to_bytes()).unwrap();
+        let mut scratch = TaggerScratch::default();
+        let (mut u, mut x) = (Vec::new(), Vec::new());
+        t.tag_words(&["Hello", "world"], &mut scratch, &mut u, &mut x);
+        assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn tagger_is_shareable() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Tagger>();
+        shareable::<crate::lemma::Lemmatizer>();
+        let t = Tagger::from_bytes(TAGGER_BYTES).expect("committed tagger loads");
+        assert!(format!("{t:?}").len() < 200);
+        assert!(format!("{:?}", TaggerScratch::default()).len() < 200);
     }
 
     #[test]
@@ -606,8 +665,9 @@ mod tests {
         let gold = conllu::parse(SLICE).unwrap();
         let s = train::evaluate_tagger(&tagger, &gold);
         assert!(s.tokens > 3000, "{s:?}");
-        assert!(s.upos >= 0.94, "UPOS {:.4} below floor", s.upos);
-        assert!(s.xpos >= 0.93, "XPOS {:.4} below floor", s.xpos);
+        // The committed model scores 96.5 % UPOS and 96.1 % XPOS on this slice.
+        assert!(s.upos >= 95.0, "UPOS {:.2} below floor", s.upos);
+        assert!(s.xpos >= 94.5, "XPOS {:.2} below floor", s.xpos);
     }
 
     #[test]

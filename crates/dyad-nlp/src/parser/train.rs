@@ -41,14 +41,14 @@ pub struct ParserTrainConfig {
 impl Default for ParserTrainConfig {
     fn default() -> Self {
         ParserTrainConfig {
-            epochs: 15,
+            epochs: 12,
             seed: 0x5EED_D1AD,
             explore_from: 1,
             explore_p: 0.9,
             action_table_bits: 20,
-            label_table_bits: 19,
+            label_table_bits: 17,
             max_load: 0.6,
-            label_min_weight: 0.0,
+            label_min_weight: 0.25,
             clusters: Vec::new(),
         }
     }
@@ -793,6 +793,13 @@ mod tests {
         let mut b = bytes;
         b.push(0);
         assert!(Parser::from_bytes(&b).is_err());
+    }
+
+    #[test]
+    fn parser_is_shareable_between_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Parser>();
+        send_sync::<ParserScratch>();
     }
 
     #[test]

@@ -131,7 +131,12 @@ pub(crate) struct HashIndex {
 impl HashIndex {
     /// Builds a table at most 70 % full (linear probing stays short, mostly within a cache line).
     pub(crate) fn build(items: &[(u64, u32)]) -> HashIndex {
-        let n = (items.len() * 10 / 7 + 1).next_power_of_two().max(16);
+        Self::build_with_load(items, 70)
+    }
+
+    /// Builds a table at most `max_load` percent full (at most 90).
+    pub(crate) fn build_with_load(items: &[(u64, u32)], max_load: usize) -> HashIndex {
+        let n = (items.len() * 100 / max_load.clamp(10, 90) + 1).next_power_of_two().max(16);
         let mut t = HashIndex { mask: n - 1, slots: vec![0; n] };
         for &(h, v) in items {
             let fp = Self::fingerprint(h);

@@ -29,11 +29,15 @@ pub struct TaggerTrainConfig {
     pub dict_min_count: u32,
     /// ...with one class at least this share of the time.
     pub dict_min_share: f64,
-    /// Lowercase forms seen at least this often get an ambiguity class.
+    /// Lowercase forms seen at least this often get an ambiguity class...
     pub amb_min_count: u32,
+    /// ...made of the XPOS tags that account for at least this share of their uses.
+    pub amb_min_share: f64,
     /// (XPOS, UPOS) pairs seen fewer times than this are merged into the most frequent pair with
     /// the same XPOS, which keeps the class count (and the tagger's work per token) down.
     pub min_class_count: u32,
+    /// Folds for the lexicon the training sentences see (1: the lexicon of all training data).
+    pub lexicon_folds: usize,
     /// Word clusters (e.g. Brown clusters) by exact form: form, then cluster bit string as an
     /// integer with a leading 1 bit. Empty for none.
     pub clusters: Vec<(String, u64)>,
@@ -44,14 +48,46 @@ impl Default for TaggerTrainConfig {
         TaggerTrainConfig {
             epochs: 10,
             seed: 0x5eed_d1ad,
-            min_feature_count: 1,
+            min_feature_count: 2,
             dict_min_count: 20,
             dict_min_share: 0.995,
-            amb_min_count: 3,
+            amb_min_count: 1,
+            amb_min_share: 0.02,
             min_class_count: 1,
+            lexicon_folds: 10,
             clusters: Vec::new(),
         }
     }
+}
+
+/// A bad line in a word-cluster file.
+#[derive(Debug, thiserror::Error)]
+#[error("line {line}: {problem}")]
+pub struct ClustersError {
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Reads word clusters for [`TaggerTrainConfig::clusters`]: lines `form<TAB>bit string` (the
+/// path of the form's Brown cluster, e.g. `0110`), as in the committed `models/clusters.tsv`.
+pub fn parse_clusters(text: &str) -> Result<Vec<(String, u64)>, ClustersError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some((form, bits)) = line.split_once('\t') else { continue };
+        let bits = bits.trim();
+        let err = |problem: &str| ClustersError { line: i + 1, problem: problem.to_string() };
+        if bits.len() > 62 {
+            return Err(err("bit string too long"));
+        }
+        let c = if bits.is_empty() {
+            0
+        } else {
+            u64::from_str_radix(bits, 2).map_err(|_| err("bad bit string"))?
+        };
+        // A leading 1 bit keeps the length of the bit string.
+        out.push((form.to_string(), (1u64 << bits.len()) | c));
+    }
+    Ok(out)
 }
 
 /// Rows with at least this many weights are stored dense.
@@ -60,9 +96,9 @@ const DENSE_MIN: usize = 16;
 /// Tagging accuracy against gold tags.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TagScores {
-    /// Share of tokens with the right UPOS (0..=1).
+    /// Percentage of tokens with the right UPOS.
     pub upos: f64,
-    /// Share of tokens with the right XPOS (0..=1).
+    /// Percentage of tokens with the right XPOS.
     pub xpos: f64,
     /// Tokens scored.
     pub tokens: usize,
@@ -162,6 +198,10 @@ impl Perceptron {
                 continue;
             }
             let start = entries.len();
+            // Row positions have 24 bits in the table; EWT needs a fiftieth of that.
+            if start >= 1 << 24 || dense.len() / classes.len().max(1) >= 1 << 24 {
+                break;
+            }
             let mut ws: Vec<(u8, i16)> = r
                 .weights
                 .iter()
@@ -224,7 +264,7 @@ fn norm(form: &str) -> String {
 /// Builds the lexicon: ambiguity classes of lowercase forms, tag dictionary and clusters of exact
 /// forms.
 fn build_lexicon(
-    train: &[ConlluSentence],
+    train: &[&ConlluSentence],
     class_of: &HashMap<(Xpos, Upos), u32>,
     n_classes: usize,
     cfg: &TaggerTrainConfig,
@@ -242,7 +282,7 @@ fn build_lexicon(
         }
     }
     let mut items: Vec<(u64, u32)> = Vec::new();
-    // Ambiguity classes: the set of XPOS tags that make up at least 2 % of a word's uses.
+    // Ambiguity classes: the set of XPOS tags that make up a fair share of a word's uses.
     let mut amb_ids: HashMap<u64, u32> = HashMap::new();
     let class_list: Vec<(Xpos, Upos)> = {
         let mut v = vec![(Xpos::default(), Upos::default()); n_classes];
@@ -260,7 +300,7 @@ fn build_lexicon(
         }
         let mut mask = 0u64;
         for (c, &n) in counts.iter().enumerate() {
-            if n as f64 >= 0.02 * total as f64 {
+            if n as f64 >= cfg.amb_min_share * total as f64 {
                 mask |= 1u64 << (class_list[c].0 .0 as u64 % 64);
             }
         }
@@ -294,7 +334,8 @@ fn build_lexicon(
         let h = features::hash_bytes(features::SEED_FORM, form.as_bytes());
         items.push((features::mix(h ^ features::SEED_LEX_FORM), cluster_id(*c) << 8));
     }
-    HashIndex::build(&items)
+    // The lexicon is looked up only when a word misses the tagger's cache, so it can be fuller.
+    HashIndex::build_with_load(&items, 80)
 }
 
 /// Packs a cluster bit string (with its leading 1 bit) into the 24 bits the lexicon has, keeping
@@ -332,7 +373,11 @@ pub fn train_tagger(
         .map(|p| p.0)
         .take(254)
         .collect();
-    let classes = kept;
+    let mut classes = kept;
+    // A model needs at least one class, even when trained on nothing.
+    if classes.is_empty() {
+        classes.push((Xpos::default(), Upos::default()));
+    }
     let mut class_of: HashMap<(Xpos, Upos), u32> =
         classes.iter().enumerate().map(|(i, &p)| (p, i as u32)).collect();
     // Merged pairs map to the most frequent kept pair of their XPOS (pairs are sorted by count).
@@ -344,16 +389,32 @@ pub fn train_tagger(
         }
     }
     log(&format!("{} joint classes", classes.len()));
-    let lex = build_lexicon(train, &class_of, classes.len(), cfg);
+    let all: Vec<&ConlluSentence> = train.iter().collect();
+    let lex = build_lexicon(&all, &class_of, classes.len(), cfg);
     log(&format!("lexicon: {} entries", lex.len()));
 
-    // The lexicon is all the prepared tokens need, so a bare model can prepare them.
-    let shell = Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), Vec::new(), lex.clone());
+    // Training sentences see the lexicon (ambiguity classes, tag dictionary) learned from the other
+    // folds only, so that their words are as often unknown or rare as new text's are; a lexicon
+    // that had seen every training word would teach the model to trust it too much.
+    let folds = cfg.lexicon_folds.max(1);
+    let shells: Vec<Tagger> = if folds == 1 {
+        vec![Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), Vec::new(), lex.clone())]
+    } else {
+        (0..folds)
+            .map(|k| {
+                let rest: Vec<&ConlluSentence> =
+                    train.iter().enumerate().filter(|(i, _)| i % folds != k).map(|(_, s)| s).collect();
+                let lex_k = build_lexicon(&rest, &class_of, classes.len(), cfg);
+                Tagger::new(classes.clone(), HashIndex::build(&[]), Vec::new(), Vec::new(), lex_k)
+            })
+            .collect()
+    };
     let mut scratch = TaggerScratch::default();
     let data: Vec<(Vec<TokFeat>, Vec<u32>)> = train
         .iter()
-        .map(|s| {
-            shell.prepare(s.words.iter().map(|w| w.form.as_str()), &mut scratch);
+        .enumerate()
+        .map(|(i, s)| {
+            shells[i % folds].prepare(s.words.iter().map(|w| w.form.as_str()), &mut scratch);
             // Words whose pair was cut from the class list are scored as class 0 (never happens on EWT).
             let gold =
                 s.words.iter().map(|w| class_of.get(&(w.xpos, w.upos)).copied().unwrap_or(0)).collect();
@@ -403,8 +464,8 @@ pub fn train_tagger(
             "epoch {}: train {:.2} %, dev UPOS {:.2} % XPOS {:.2} % ({} features)",
             epoch + 1,
             100.0 * correct as f64 / total.max(1) as f64,
-            100.0 * s.upos,
-            100.0 * s.xpos,
+            s.upos,
+            s.xpos,
             model.num_features()
         ));
         let score = s.upos + s.xpos;
@@ -449,5 +510,18 @@ pub fn evaluate_tagger(tagger: &Tagger, gold: &[ConlluSentence]) -> TagScores {
         }
     }
     let d = n.max(1) as f64;
-    TagScores { upos: cu as f64 / d, xpos: cx as f64 / d, tokens: n }
+    TagScores { upos: 100.0 * cu as f64 / d, xpos: 100.0 * cx as f64 / d, tokens: n }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clusters_parse_with_their_length() {
+        let c = parse_clusters("the\t011\n.\t\nx\n").unwrap();
+        assert_eq!(c, vec![("the".to_string(), 0b1011), (".".to_string(), 1)]);
+        assert_eq!(parse_clusters("a\t012\n").unwrap_err().line, 1);
+        assert_eq!(cluster_id(0b1011), 0b1011);
+    }
 }
