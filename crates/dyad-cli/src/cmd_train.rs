@@ -57,6 +57,12 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
         Model::Tagger => {
             use dyad_nlp::tagger::train as t;
             let mut cfg = t::TaggerTrainConfig { seed: args.seed, ..Default::default() };
+            // The committed model uses the Brown clusters shipped beside it; without them a
+            // retrained tagger would not match it.
+            let clusters_path = t::committed_clusters_path();
+            let clusters = std::fs::read_to_string(&clusters_path)
+                .with_context(|| format!("cannot read word clusters {}", clusters_path.display()))?;
+            cfg.clusters = t::parse_clusters(&clusters).map_err(|e| anyhow::anyhow!("{}: {e}", clusters_path.display()))?;
             if args.epochs > 0 {
                 cfg.epochs = args.epochs;
             }

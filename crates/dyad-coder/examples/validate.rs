@@ -68,6 +68,12 @@ fn records(xml: &str) -> Vec<Record> {
     let mut rest = xml;
     while let Some(at) = rest.find("<Sentence ") {
         rest = &rest[at..];
+        // "<Sentence ..." also occurs in the header comment: a tag without an id is not a record.
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if attr(&rest[..tag_end], "id").is_none() {
+            rest = &rest[10..];
+            continue;
+        }
         let end = rest.find("</Sentence>").unwrap_or(rest.len());
         let rec = &rest[..end];
         rest = &rest[end.min(rest.len())..];
@@ -81,7 +87,11 @@ fn records(xml: &str) -> Vec<Record> {
         }
         let id = attr(tag, "id").unwrap_or("?").to_string();
         let category = attr(tag, "category").unwrap_or("?").to_string();
-        let date = attr(tag, "date").and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok());
+        let date = attr(tag, "date").and_then(|d| {
+            NaiveDate::parse_from_str(d, "%Y%m%d")
+                .ok()
+                .or_else(|| NaiveDate::parse_from_str(d, "%y%m%d").ok())
+        });
         let Some(date) = date else { continue };
         let mut expected = BTreeSet::new();
         let mut r = rec;
@@ -203,6 +213,39 @@ fn plover(path: &str, coder: &Coder, verbose: bool) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--text FILE YYYY-MM-DD`: codes a plain-text article with dyad's pipeline and prints events.
+    if let Some(i) = args.iter().position(|a| a == "--text") {
+        let text = std::fs::read_to_string(args.get(i + 1).expect("--text FILE DATE")).expect("read text");
+        let date = args
+            .get(i + 2)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .expect("DATE as YYYY-MM-DD");
+        let coder = Coder::new(Dictionaries::embedded(), CoderConfig::default());
+        let doc = dyad_nlp::pipeline::Pipeline::embedded().analyze(&text);
+        let (events, trace) = coder.trace_document(&doc, date, &mut CoderScratch::default());
+        if args.iter().any(|a| a == "-v") {
+            print!("{trace}");
+        }
+        for e in &events {
+            let a = |x: &Option<dyad_coder::EventActor>| {
+                x.as_ref().map_or(String::from("-"), |x| format!("{}({})", x.code, x.text))
+            };
+            println!(
+                "s{} {} {} -> {} {} {:?} neg={} {:?} loc={:?} | {}",
+                e.sentence,
+                e.date,
+                a(&e.source),
+                a(&e.target),
+                e.cameo,
+                e.plover.as_ref().map(|p| p.event.as_str()),
+                e.negated,
+                e.modality,
+                e.location.as_ref().map(|l| (&l.text, &l.country, l.from)),
+                e.evidence.pattern
+            );
+        }
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--plover") {
         let path = args.get(i + 1).expect("--plover FILE");
         let coder = Coder::new(Dictionaries::embedded(), CoderConfig::default());

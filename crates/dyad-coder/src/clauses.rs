@@ -3,7 +3,6 @@
 //! verb+verb interplay of `xcomp`/`ccomp` chains ("agreed to meet", "said X attacked Y") and
 //! the expansion into (source, target, code) triples, reciprocal pairs included.
 
-use dyad_dict::model::VerbCode;
 use dyad_nlp::{DepRel, Upos};
 use dyad_ontology::CameoCode;
 
@@ -468,6 +467,9 @@ impl ClauseCoder<'_> {
                 frames[i].combined = Some(c);
                 frames[i].transform = Some(k);
                 frames[i].emit = true;
+                // The absorbed clause's negation ("said it would not attack") stays with the
+                // event: it is never silently coded as positive.
+                frames[i].negated |= frames[j].negated;
                 frames[j].emit = false;
                 continue;
             }
@@ -480,6 +482,7 @@ impl ClauseCoder<'_> {
                     if frames[i].targets.is_empty() || frames[i].targets == frames[j].sources {
                         frames[i].targets = frames[j].targets.clone();
                     }
+                    frames[i].negated |= frames[j].negated;
                     frames[j].emit = false;
                     continue;
                 }
@@ -642,10 +645,4 @@ pub(crate) fn describe(
         Some(e) => (e.loc.to_string(), format!("{} [{}]", e.text, e.code)),
         None => (String::new(), String::new()),
     }
-}
-
-/// Whether a code is null (`[---]`).
-#[allow(dead_code)]
-pub(crate) fn is_null(code: &VerbCode) -> bool {
-    code.is_null()
 }

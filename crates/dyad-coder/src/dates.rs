@@ -73,6 +73,11 @@ pub(crate) fn event_date(
         } else {
             continue;
         };
+        // An offset from another event ("two days after") in a governing clause says nothing
+        // sure about this event's date.
+        if e.weak && rank > 0 {
+            continue;
+        }
         let rank = rank * 2 + u8::from(e.weak);
         if best.is_none_or(|b| rank < b.0) {
             best = Some((rank, e));

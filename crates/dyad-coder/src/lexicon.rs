@@ -307,8 +307,7 @@ impl Lexicon {
         self.agents.get(agent as usize).map_or("", |a| &a.code.fragment)
     }
 
-    /// Whether a synset (or a synset nested in it) has a one-word member equal to `word`,
-    /// singular or plural. Multi-word members are checked by [`Lexicon::synset_phrases`].
+    /// A synset by id.
     pub fn synset(&self, id: SynsetId) -> Option<&Synset> {
         self.synsets.get(id.0 as usize)
     }

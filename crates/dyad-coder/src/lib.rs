@@ -4,15 +4,25 @@
 //! Architecture invariant: the coder knows nothing of files, formats, HTTP or storage; it takes
 //! documents in and gives [`Event`]s out.
 //!
-//! The work per sentence, in order: discards ([`lexicon`]), actor phrases and noun-phrase codes
-//! ([`actors`], with [`coref`] for pronouns and descriptions), verb patterns ([`patterns`]),
-//! clause frames and verb+verb interplay ([`clauses`], with [`pico`] for code arithmetic), then
-//! dates ([`dates`]), places ([`location`]) and the ontology (QuadClass, Goldstein, PLOVER).
+//! The work per sentence, in order: discards (`lexicon`), actor phrases and noun-phrase codes
+//! (`actors`, with `coref` for pronouns and descriptions), verb patterns (`patterns`), clause
+//! frames and verb+verb interplay (`clauses`, with `transform` for the dictionary's
+//! transformations and `pico` for PETRARCH's code arithmetic), then dates (`dates`), places
+//! (`location`) and the ontology (QuadClass, Goldstein, PLOVER).
 //!
-//! Negation: by default a negated verb ("did not accuse") is coded as its positive event with
-//! `negated: true` ([`NegationPolicy::Mark`]); [`NegationPolicy::Petrarch`] follows PETRARCH2
-//! (the PICO inverse: "did not disapprove" = 050; no event when there is none), and
-//! [`NegationPolicy::Skip`] drops negated events.
+//! Semantics worth knowing:
+//! - Negation: by default a negated verb ("did not accuse") is coded as its positive event with
+//!   `negated: true` ([`NegationPolicy::Mark`]); [`NegationPolicy::Petrarch`] follows PETRARCH2
+//!   (the PICO inverse: "did not disapprove" = 050; no event when there is none), and
+//!   [`NegationPolicy::Skip`] drops negated events.
+//! - Reported speech: "X said Y accused Z" gives Y's accusation; the saying is coded only where
+//!   the verb dictionary says so (a transformation such as `~ a (b . ATTACK) SAY = a b 112`).
+//! - Verb chains: "promised to help" combines through PICO (033); a null upper verb
+//!   ("indicated", "was seen") gives way to its clause; "urged X to do" is the appeal to X.
+//! - Two-part codes `[042:043]` give both directions; `%` patterns and cooperation (roots 03 to
+//!   06) between conjoined actors with no other target give reciprocal pairs.
+//! - PLOVER: the crosswalk's event, with the manual's rules for intentions (future or intended
+//!   CONSULT/SUPPORT/COOPERATE/AID are AGREE, RETREAT is CONCEDE, material conflict is THREATEN).
 
 mod actors;
 mod clauses;

@@ -59,7 +59,14 @@ impl Sent {
     pub fn load(&mut self, doc: &Document, s: usize) {
         self.index = s;
         self.words.clear();
-        self.words.extend_from_slice(doc.sentence_words(s));
+        // A malformed document (a sentence range outside the words) gives an empty sentence
+        // rather than a panic.
+        let words = doc
+            .sentences
+            .get(s)
+            .and_then(|x| doc.words.get(x.words.start as usize..x.words.end as usize))
+            .unwrap_or(&[]);
+        self.words.extend_from_slice(words);
         let n = self.words.len();
         self.head.clear();
         self.rel.clear();

@@ -519,6 +519,21 @@ fn transformations_turn_reported_attacks_into_accusations() {
 }
 
 #[test]
+fn negation_survives_reported_speech() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         said say VERB VBD 0 root
+         it it PRON PRP 6 nsubj
+         would would AUX MD 6 aux
+         not not PART RB 6 advmod
+         attack attack VERB VB 2 ccomp
+         Iran Iran PROPN NNP 6 obj",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 015"]);
+    assert!(ev[0].negated);
+}
+
+#[test]
 fn never_negates() {
     let ev = code(
         "Iraq Iraq PROPN NNP 3 nsubj

@@ -59,7 +59,8 @@ fn thread_cpu_seconds() -> Option<f64> {
 /// Parses every sentence on one thread, best of three passes, and returns tokens per second of
 /// wall-clock time and of thread CPU time.
 fn speed(parser: &Parser, sents: &[ConlluSentence]) -> (f64, f64) {
-    let prepared: Vec<(String, Vec<Span>, Vec<Upos>, Vec<Xpos>)> = sents
+    type Laid = (String, Vec<Span>, Vec<Upos>, Vec<Xpos>);
+    let prepared: Vec<Laid> = sents
         .iter()
         .map(|s| {
             let (text, spans) = layout(s);

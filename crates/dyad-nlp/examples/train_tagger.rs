@@ -22,7 +22,8 @@ use std::time::Instant;
 use dyad_nlp::conllu::{self, ConlluSentence};
 use dyad_nlp::lemma::Lemmatizer;
 use dyad_nlp::tagger::train::{
-    evaluate_lemmatizer, evaluate_tagger, learn_lemmatizer, parse_clusters, train_tagger, TaggerTrainConfig,
+    committed_clusters_path, evaluate_lemmatizer, evaluate_tagger, learn_lemmatizer, parse_clusters,
+    train_tagger, TaggerTrainConfig,
 };
 use dyad_nlp::tagger::{Tagger, TaggerScratch};
 
@@ -37,8 +38,7 @@ fn main() -> Result<(), String> {
     let mut bench: Option<PathBuf> = None;
     let mut tag_text: Option<PathBuf> = None;
     // The committed cluster list is the default, so that the plain command reproduces the model.
-    let mut clusters: Option<PathBuf> =
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models").join("clusters.tsv"));
+    let mut clusters: Option<PathBuf> = Some(committed_clusters_path());
     let mut cfg = TaggerTrainConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -166,13 +166,19 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
                 buf.clear();
                 lem.lemma_into(&w.form, x[i], u[i], &mut buf);
                 ok += (buf == w.lemma) as usize;
+                if buf != w.lemma && std::env::var_os("LEMMA_ERRORS").is_some() && name == "dev" {
+                    println!("PRED {} {}({}) -> {} (gold {})", w.form, x[i], w.xpos, buf, w.lemma);
+                }
                 n += 1;
             }
         }
         println!("{name}: lemma with predicted tags {:.2} %", 100.0 * ok as f64 / n.max(1) as f64);
         println!(
             "{name}: UPOS {:.2} %  XPOS {:.2} %  lemma (gold tags) {:.2} %  ({} tokens)",
-            s.upos, s.xpos, l.accuracy, s.tokens
+            100.0 * s.upos,
+            100.0 * s.xpos,
+            100.0 * l.accuracy,
+            s.tokens
         );
     }
     if std::env::var_os("LEMMA_ERRORS").is_some() {

@@ -597,7 +597,7 @@ mod tests {
         assert_eq!(t2.to_bytes(), bytes);
         let s = train::evaluate_tagger(&t2, &data);
         assert_eq!(s.tokens, 8);
-        assert!(s.upos > 99.0, "{s:?}");
+        assert!(s.upos > 0.99, "{s:?}");
         let mut scratch = TaggerScratch::default();
         let (mut u, mut x) = (Vec::new(), Vec::new());
         let text = "Iraq urged calm.";
@@ -617,6 +617,32 @@ mod tests {
         let (mut u, mut x) = (Vec::new(), Vec::new());
         t.tag_words(&["Hello", "world"], &mut scratch, &mut u, &mut x);
         assert_eq!(u.len(), 2);
+    }
+
+    #[test]
+    fn one_scratch_serves_several_models() {
+        let big = Tagger::from_bytes(TAGGER_BYTES).expect("committed tagger loads");
+        let cfg = train::TaggerTrainConfig {
+            epochs: 2,
+            min_feature_count: 1,
+            lexicon_folds: 1,
+            ..Default::default()
+        };
+        let small = train::train_tagger(&tiny_corpus(), &[], &cfg, &mut |_| {});
+        let words = ["The", "talks", "failed", "in", "Baghdad", "."];
+        let (mut u, mut x) = (Vec::new(), Vec::new());
+        let mut fresh = TaggerScratch::default();
+        big.tag_words(&words, &mut fresh, &mut u, &mut x);
+        let want_big = x.clone();
+        small.tag_words(&words, &mut TaggerScratch::default(), &mut u, &mut x);
+        let want_small = x.clone();
+        let mut shared = TaggerScratch::default();
+        for _ in 0..2 {
+            big.tag_words(&words, &mut shared, &mut u, &mut x);
+            assert_eq!(x, want_big);
+            small.tag_words(&words, &mut shared, &mut u, &mut x);
+            assert_eq!(x, want_small);
+        }
     }
 
     #[test]
@@ -666,8 +692,8 @@ mod tests {
         let s = train::evaluate_tagger(&tagger, &gold);
         assert!(s.tokens > 3000, "{s:?}");
         // The committed model scores 96.5 % UPOS and 96.1 % XPOS on this slice.
-        assert!(s.upos >= 95.0, "UPOS {:.2} below floor", s.upos);
-        assert!(s.xpos >= 94.5, "XPOS {:.2} below floor", s.xpos);
+        assert!(s.upos >= 0.95, "UPOS {:.4} below floor", s.upos);
+        assert!(s.xpos >= 0.945, "XPOS {:.4} below floor", s.xpos);
     }
 
     #[test]

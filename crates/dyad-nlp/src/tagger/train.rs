@@ -68,6 +68,12 @@ pub struct ClustersError {
     pub problem: String,
 }
 
+/// Where the committed word clusters are (`crates/dyad-nlp/models/clusters.tsv` of the source
+/// checkout this crate was built from); training with them reproduces the committed model.
+pub fn committed_clusters_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join("clusters.tsv")
+}
+
 /// Reads word clusters for [`TaggerTrainConfig::clusters`]: lines `form<TAB>bit string` (the
 /// path of the form's Brown cluster, e.g. `0110`), as in the committed `models/clusters.tsv`.
 pub fn parse_clusters(text: &str) -> Result<Vec<(String, u64)>, ClustersError> {
@@ -96,9 +102,9 @@ const DENSE_MIN: usize = 16;
 /// Tagging accuracy against gold tags.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TagScores {
-    /// Percentage of tokens with the right UPOS.
+    /// Share of tokens with the right UPOS (0..=1).
     pub upos: f64,
-    /// Percentage of tokens with the right XPOS.
+    /// Share of tokens with the right XPOS (0..=1).
     pub xpos: f64,
     /// Tokens scored.
     pub tokens: usize,
@@ -464,8 +470,8 @@ pub fn train_tagger(
             "epoch {}: train {:.2} %, dev UPOS {:.2} % XPOS {:.2} % ({} features)",
             epoch + 1,
             100.0 * correct as f64 / total.max(1) as f64,
-            s.upos,
-            s.xpos,
+            100.0 * s.upos,
+            100.0 * s.xpos,
             model.num_features()
         ));
         let score = s.upos + s.xpos;
@@ -510,7 +516,7 @@ pub fn evaluate_tagger(tagger: &Tagger, gold: &[ConlluSentence]) -> TagScores {
         }
     }
     let d = n.max(1) as f64;
-    TagScores { upos: 100.0 * cu as f64 / d, xpos: 100.0 * cx as f64 / d, tokens: n }
+    TagScores { upos: cu as f64 / d, xpos: cx as f64 / d, tokens: n }
 }
 
 #[cfg(test)]
