@@ -171,10 +171,5 @@ mod tests {
             w.no_space_after = w.form == "calm";
         }
         assert_eq!(again[0].words, expected);
-                    w.no_space_after = w.form == "calm";
-                    w
-                })
-                .collect::<Vec<_>>()
-        );
     }
 }
