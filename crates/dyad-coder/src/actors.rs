@@ -151,7 +151,12 @@ impl NpCoder<'_> {
             core_words.push((w, via_conj));
             for &k in sent.kids(w) {
                 let r = sent.rel(k);
-                if is_core_rel(r) || (r == DepRel::CONJ && w != h) {
+                // A proper noun hung on a name by an unusual relation ("Bree Prime Minister
+                // Romendacil" parsed with Romendacil as `nmod:unmarked` or `vocative` of Bree)
+                // is part of the same name.
+                let name_part =
+                    matches!(r.as_str(), "nmod:unmarked" | "vocative") && sent.upos(k) == Upos::PROPN;
+                if is_core_rel(r) || name_part || (r == DepRel::CONJ && w != h) {
                     stack.push((k, via_conj || r == DepRel::CONJ));
                 }
             }
@@ -239,7 +244,18 @@ impl NpCoder<'_> {
         let before = out.len();
         self.np_single(h, depth, out);
         let sent = self.sent;
-        for &k in sent.kids(h) {
+        // The dependents of h, then those of its conjuncts' conjuncts: a parser may chain
+        // "Mordor, Rohan, Arnor and Bree" as Bree under Arnor under Mordor.
+        let mut ks: Vec<u32> = sent.kids(h).to_vec();
+        let mut at = 0;
+        while at < ks.len() && ks.len() < 64 {
+            let k = ks[at];
+            at += 1;
+            if sent.rel(k) == DepRel::CONJ {
+                ks.extend(sent.kids(k).iter().copied().filter(|&c| sent.rel(c) == DepRel::CONJ));
+            }
+        }
+        for k in ks {
             // An apposition that is itself a named actor lists another actor ("Mordor, the
             // awful Arnor, and Gondor" parses Arnor as an apposition).
             if sent.rel(k) == DepRel::APPOS && sent.upos(k) == Upos::PROPN && out.len() > before {
@@ -425,6 +441,19 @@ impl NpCoder<'_> {
             if sent.rel(k) == DepRel::APPOS {
                 self.np_into(k, depth + 1, out);
                 if out.len() > n0 {
+                    return;
+                }
+            }
+        }
+        // A bare name seen earlier in the article with its full form ("Maliki" after "Nuri
+        // al-Maliki") is that actor.
+        if sent.upos(h) == Upos::PROPN {
+            let parts = sent.word_parts(h);
+            if !parts.is_empty() {
+                let at = sent.words[h as usize].span.start as usize;
+                if let Some((code, span)) = self.memory.by_name(sent.part_text(parts.end - 1), at) {
+                    let (hs, he) = self.extent(h);
+                    out.push(Ent { code, start: hs, end: he, antecedent: Some(span), weak: false });
                     return;
                 }
             }

@@ -345,7 +345,8 @@ impl ClauseCoder<'_> {
             if sources.is_empty() {
                 // PETRARCH takes an actor of the verb's other prepositional phrases as the agent.
                 for &k in sent.kids(v) {
-                    if matches!(sent.rel(k), DepRel::OBL | DepRel::NMOD) && !skip.contains(&k) {
+                    // An object of a passive verb is a misparse; its phrase may hold the agent.
+                    if matches!(sent.rel(k), DepRel::OBL | DepRel::NMOD | DepRel::OBJ) && !skip.contains(&k) {
                         let a = self.actors_avoiding(k, &targets);
                         if !a.is_empty() && a.iter().any(|e| !e.weak) {
                             sources = a;

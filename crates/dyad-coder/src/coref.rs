@@ -12,6 +12,9 @@ struct Seen {
     span: Span,
     /// Whether it was the subject of a clause (subjects are the usual antecedents).
     subject: bool,
+    /// The last proper-noun word of the mention, upper case ("MALIKI" of "Nuri al-Maliki"), by
+    /// which a later bare surname refers back to it.
+    name: Option<Box<str>>,
 }
 
 /// The actors of the article so far, in text order. Cleared per document.
@@ -26,14 +29,25 @@ impl Memory {
     }
 
     /// Records an actor (null codes such as "---GOV" are not antecedents).
-    pub fn add(&mut self, code: &ActorCode, span: Span, subject: bool) {
+    pub fn add(&mut self, code: &ActorCode, span: Span, subject: bool, name: Option<&str>) {
         if code.as_str().starts_with("---") {
             return;
         }
         if self.seen.len() > 256 {
             self.seen.drain(..128);
         }
-        self.seen.push(Seen { code: code.clone(), span, subject });
+        self.seen.push(Seen { code: code.clone(), span, subject, name: name.map(Box::from) });
+    }
+
+    /// The most recent actor before byte `at` whose name ends with `word` ("Maliki" after
+    /// "Nuri al-Maliki").
+    pub fn by_name(&self, word: &str, at: usize) -> Option<(ActorCode, Span)> {
+        self.seen
+            .iter()
+            .rev()
+            .filter(|s| s.span.end as usize <= at)
+            .find(|s| s.name.as_deref() == Some(word))
+            .map(|s| (s.code.clone(), s.span))
     }
 
     /// The most recent subject before byte `at`, else the most recent actor.
@@ -65,14 +79,16 @@ mod tests {
     #[test]
     fn descriptions_find_matching_sectors() {
         let mut m = Memory::default();
-        m.add(&ActorCode::new("IRQGOV").unwrap(), Span::new(0, 6), true);
-        m.add(&ActorCode::new("IRN").unwrap(), Span::new(10, 14), false);
+        m.add(&ActorCode::new("IRQGOV").unwrap(), Span::new(0, 6), true, Some("MALIKI"));
+        m.add(&ActorCode::new("IRN").unwrap(), Span::new(10, 14), false, None);
         let (c, s) = m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap();
         assert_eq!(c.as_str(), "IRQGOV");
         assert_eq!(s, Span::new(0, 6));
         assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
         assert!(m.last_subject(3).is_none());
-        m.add(&ActorCode::new("---GOV").unwrap(), Span::new(20, 24), true);
+        m.add(&ActorCode::new("---GOV").unwrap(), Span::new(20, 24), true, None);
         assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
+        assert_eq!(m.by_name("MALIKI", 100).unwrap().0.as_str(), "IRQGOV");
+        assert!(m.by_name("ASSAD", 100).is_none());
     }
 }

@@ -304,7 +304,7 @@ impl Coder {
                 dates::event_date(&self.time, sent, (&sentence_text, s_start), f.verb, date, tense, times);
             let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);
             let info = self.ontology.get(t.code);
-            let plover = self.plover(t.code, f.modality);
+            let plover = self.plover(t.code, f.modality, sent.lemma(f.verb));
             events.push(Event {
                 sentence: sent.index as u32,
                 date: ev_date,
@@ -330,7 +330,7 @@ impl Coder {
             });
         }
         // Remember the sentence's subjects and objects for later pronouns and descriptions.
-        let mut seen: Vec<(ActorCode, dyad_text::Span, bool)> = Vec::new();
+        let mut seen: Vec<(ActorCode, dyad_text::Span, bool, Option<u32>)> = Vec::new();
         for w in 0..sent.len() as u32 {
             let r = sent.rel(w);
             let subject = is_subject(r);
@@ -338,27 +338,39 @@ impl Coder {
                 for e in np.np(w) {
                     if e.antecedent.is_none() && !e.is_null() {
                         let (_, span) = np.text_of(&e);
-                        seen.push((e.code, span, subject));
+                        // The last proper noun of the phrase names the actor for later
+                        // surname-only mentions.
+                        let name = (e.start..e.end).rev().find(|&i| sent.upos(i) == dyad_nlp::Upos::PROPN);
+                        seen.push((e.code, span, subject, name));
                     }
                 }
             }
         }
-        for (c, s, subj) in seen {
-            memory.add(&c, s, subj);
+        for (c, s, subj, name) in seen {
+            let name = name.map(|i| {
+                sent.part_text(sent.word_parts(i).end.saturating_sub(1).max(sent.word_parts(i).start))
+            });
+            memory.add(&c, s, subj, name.filter(|n| !n.is_empty()));
         }
     }
 
     /// The PLOVER coding of an event: the crosswalk's, with PLOVER's rules for intentions
     /// applied (manual, AGREE and CONCEDE): future or intended CONSULT, SUPPORT, COOPERATE and
-    /// AID are AGREE, a future RETREAT is CONCEDE, and future, intended or hypothetical material
+    /// AID are AGREE (as is any cooperation under "agree", "offer", "promise"), a future RETREAT
+    /// is CONCEDE, and future, intended or hypothetical material
     /// conflict is THREATEN. A changed event drops the crosswalk's mode, which belonged to the
     /// original event type.
-    fn plover(&self, code: dyad_ontology::CameoCode, modality: Modality) -> Option<PloverCoding> {
+    fn plover(&self, code: dyad_ontology::CameoCode, modality: Modality, verb: &str) -> Option<PloverCoding> {
         let p = self.ontology.plover(code)?;
         let event = p.event.to_string().to_uppercase();
-        let intended = matches!(modality, Modality::Future | Modality::Intent);
+        // Verbs of commitment ("agreed to", "offered", "pledged") state an intention even in
+        // the past tense; PLOVER codes their cooperative events as AGREE.
+        let committing =
+            matches!(verb, "AGREE" | "OFFER" | "PROMISE" | "PLEDGE" | "VOW" | "COMMIT" | "CONSENT");
+        let intended = committing || matches!(modality, Modality::Future | Modality::Intent);
         let mapped = match event.as_str() {
             "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" if intended => Some("AGREE"),
+            "CONCEDE" | "RETREAT" if committing => Some("AGREE"),
             "RETREAT" if intended => Some("CONCEDE"),
             "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE"
                 if intended || modality == Modality::Hypothetical =>

@@ -384,6 +384,27 @@ fn pronouns_resolve_to_an_earlier_sentence() {
 }
 
 #[test]
+fn surnames_resolve_to_an_earlier_full_name() {
+    let ev = code(
+        "Nuri Nuri PROPN NNP 3 nsubj
+         al-Maliki al-Maliki PROPN NNP 1 flat
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 3 obj
+         . . PUNCT . 3 punct
+
+         Maliki Maliki PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj",
+    );
+    let acc: Vec<&Event> = ev.iter().filter(|e| e.cameo.as_str() == "112").collect();
+    assert_eq!(acc.len(), 1);
+    let src = acc[0].source.as_ref().unwrap();
+    assert_eq!(src.code.as_str(), "IRQGOV");
+    assert_eq!(src.text, "Maliki");
+    assert!(src.antecedent.is_some());
+}
+
+#[test]
 fn descriptions_resolve_to_an_earlier_actor() {
     let ev = code(
         "Iraqi Iraqi ADJ JJ 2 amod

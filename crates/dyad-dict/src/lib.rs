@@ -248,6 +248,7 @@ const EMBEDDED: &[(&str, Role, &str)] = &[
     ("Phoenix.MilNonState.actors.txt", Role::Actors, include_str!("../data/Phoenix.MilNonState.actors.txt")),
     ("dyad.extra.actors.txt", Role::Actors, include_str!("../data/dyad.extra.actors.txt")),
     ("Phoenix.agents.txt", Role::Agents, include_str!("../data/Phoenix.agents.txt")),
+    ("dyad.extra.agents.txt", Role::Agents, include_str!("../data/dyad.extra.agents.txt")),
     ("Phoenix.discards.txt", Role::Discards, include_str!("../data/Phoenix.discards.txt")),
     ("Phoenix.IssueCoding.txt", Role::Issues, include_str!("../data/Phoenix.IssueCoding.txt")),
 ];

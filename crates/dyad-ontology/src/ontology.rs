@@ -126,6 +126,10 @@ impl Ontology {
             let mut next = || f.next().map(str::trim).unwrap_or("");
             let (code, gold, name, event, mode, context) = (next(), next(), next(), next(), next(), next());
             let code = CameoCode::new(code).map_err(|e| err(e.to_string()))?;
+            // The ontology describes CAMEO proper; user-defined codes have no names or scores.
+            if !code.is_standard() {
+                return Err(err(format!("{code} is not a CAMEO code (digits with a root from 01 to 20)")));
+            }
             let goldstein = match gold {
                 "" => None,
                 g => Some(g.parse::<f32>().map_err(|_| err(format!("bad Goldstein score {g:?}")))?),

@@ -813,6 +813,20 @@ mod tests {
         // The trained model scores about 87 UAS / 85 LAS here; a broken one falls far below.
         assert!(scores.uas > 80.0, "{scores:?}");
         assert!(scores.las > 76.0, "{scores:?}");
+
+        // One very long "sentence" (the whole slice run together) still gets a single-rooted tree.
+        let words: Vec<_> = gold.iter().take(40).flat_map(|s| s.words.iter().cloned()).collect();
+        let long = Prepared::new(&ConlluSentence { words, ..Default::default() });
+        let mut scratch = ParserScratch::default();
+        let (mut heads, mut rels) = (Vec::new(), Vec::new());
+        parser.parse(&long.input(), &mut scratch, &mut heads, &mut rels);
+        assert!(heads.len() > 500);
+        assert_eq!(heads.len(), rels.len());
+        let mut with_root = vec![0];
+        with_root.extend_from_slice(&heads);
+        assert!(is_tree(&with_root));
+        assert_eq!(heads.iter().filter(|&&h| h == 0).count(), 1);
+        assert_eq!(rels.iter().filter(|&&r| r == DepRel::ROOT).count(), 1);
     }
 
     #[test]
