@@ -43,7 +43,9 @@ if [ ! -x /usr/bin/time ]; then
     if [ "$(id -u)" -eq 0 ]; then apt-get install -y time >&2; else sudo apt-get install -y time >&2; fi
 fi
 
-# Prints "<wall seconds> <peak RSS kB>" from a GNU time -v log.
+# Prints "<wall seconds> <peak RSS kB> <user+system CPU seconds>" from a GNU time -v log. The CPU
+# time matters on a shared machine: when other work holds the cores, wall time grows but CPU time
+# does not, so sentences per CPU-second is the steadier figure.
 time_stats() {
     awk -F': ' '
         /Elapsed \(wall clock\) time/ {
@@ -52,7 +54,8 @@ time_stats() {
             wall = s
         }
         /Maximum resident set size/ { rss = $2 }
-        END { printf "%.3f %d\n", wall, rss }' "$1"
+        /User time \(seconds\)|System time \(seconds\)/ { cpu += $2 }
+        END { printf "%.3f %d %.2f\n", wall, rss, cpu }' "$1"
 }
 
 echo "building release binary..." >&2
@@ -79,12 +82,13 @@ for threads in 1 2; do
     log="$OUT/code-t$threads.time"
     load="$(cut -d' ' -f1 /proc/loadavg)"
     /usr/bin/time -v -o "$log" "$DYAD" code "$OUT/corpus.jsonl" --threads "$threads" -o /dev/null 2> "$OUT/code-t$threads.err"
-    read -r wall rss < <(time_stats "$log")
+    read -r wall rss cpu < <(time_stats "$log")
     summary="$(grep 'sentences/s' "$OUT/code-t$threads.err" | tail -n1)"
     sentences="$(echo "$summary" | sed -n 's/.* \([0-9][0-9]*\) sentences,.*/\1/p')"
     reported="$(echo "$summary" | sed -n 's/.*(\([0-9.]*\) sentences\/s).*/\1/p')"
     per_wall="$(awk -v n="$sentences" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')"
-    say "threads=$threads: $sentences sentences, wall ${wall} s, ${per_wall} sentences/s (wall), ${reported} sentences/s (dyad summary), peak RSS $((rss / 1024)) MiB, 1-min load before: $load"
+    per_cpu="$(awk -v n="$sentences" -v c="$cpu" 'BEGIN { printf "%.0f", n / c }')"
+    say "threads=$threads: $sentences sentences, wall ${wall} s, ${per_wall} sentences/s (wall), ${reported} sentences/s (dyad summary), CPU ${cpu} s (${per_cpu} sentences per CPU-second), peak RSS $((rss / 1024)) MiB, 1-min load before: $load"
     say "  command: /usr/bin/time -v $DYAD code $OUT/corpus.jsonl --threads $threads -o /dev/null"
     say "  summary: $summary"
 done
@@ -99,11 +103,11 @@ for _ in $(seq "$PARSE_REPEAT"); do
 done
 log="$OUT/parse.time"
 /usr/bin/time -v -o "$log" "$DYAD" parse --threads 1 --format conllu "$OUT/ewt-test.txt" > "$OUT/ewt-test.conllu"
-read -r wall rss < <(time_stats "$log")
+read -r wall rss cpu < <(time_stats "$log")
 # Word lines only (an integer ID); dyad writes no multiword-token ranges, but skip them if it does.
 tokens="$(awk -F'\t' '$1 ~ /^[0-9]+$/' "$OUT/ewt-test.conllu" | wc -l)"
 say "input: $test_conllu text, $PARSE_REPEAT copies, $(stat -c %s "$OUT/ewt-test.txt") bytes"
-say "$tokens tokens, wall ${wall} s, $(awk -v n="$tokens" -v w="$wall" 'BEGIN { printf "%.0f", n / w }') tokens/s (wall, including startup), peak RSS $((rss / 1024)) MiB"
+say "$tokens tokens, wall ${wall} s, $(awk -v n="$tokens" -v w="$wall" 'BEGIN { printf "%.0f", n / w }') tokens/s (wall, including startup), CPU ${cpu} s ($(awk -v n="$tokens" -v c="$cpu" 'BEGIN { printf "%.0f", n / c }') tokens per CPU-second), peak RSS $((rss / 1024)) MiB"
 say "  command: /usr/bin/time -v $DYAD parse --threads 1 --format conllu $OUT/ewt-test.txt > $OUT/ewt-test.conllu"
 
 say ""
@@ -134,7 +138,7 @@ startup() {
         say "  command: loop of $STARTUP_RUNS runs of '$*' (hyperfine not installed)"
     fi
     /usr/bin/time -v -o "$OUT/startup-$label.time" "$@" > /dev/null 2>&1
-    read -r _ rss < <(time_stats "$OUT/startup-$label.time")
+    read -r _ rss _ < <(time_stats "$OUT/startup-$label.time")
     say "  peak RSS of one run: $((rss / 1024)) MiB"
 }
 startup parse "$DYAD" parse --threads 1 "$OUT/one-line.txt"

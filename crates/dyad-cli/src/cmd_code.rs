@@ -110,13 +110,17 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::embedded();
 
     let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
         None => Box::new(BufWriter::new(std::io::stdout())),
     };
     let names: dyad_io::CameoNames = |c| dyad_ontology::Ontology::embedded().name(c);
     let mut sink = new_sink(args.format, out, Some(names));
     let mut rejects_out = match &args.rejects {
-        Some(p) => Some(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)),
+        Some(p) => {
+            Some(BufWriter::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?))
+        }
         None => None,
     };
 

@@ -46,7 +46,8 @@ fn parse_negation(s: &str) -> Result<NegationPolicy, String> {
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     crate::init_threads(args.threads);
     let started = Instant::now();
-    let mut gold = read_gold_file(&args.gold).with_context(|| format!("cannot read gold file {}", args.gold.display()))?;
+    let mut gold = read_gold_file(&args.gold)
+        .with_context(|| format!("cannot read gold file {}", args.gold.display()))?;
     if args.all {
         gold.iter_mut().for_each(|r| r.evaluate = true);
     } else {
@@ -62,10 +63,23 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let ontology = dyad_ontology::Ontology::embedded();
     for r in gold.iter_mut().filter(|r| r.format == GoldFormat::Petrarch) {
         r.fill_plover(|c| {
-            dyad_ontology::CameoCode::new(c).ok().and_then(|c| ontology.plover(c)).map(|p| p.event.to_string())
+            dyad_ontology::CameoCode::new(c)
+                .ok()
+                .and_then(|c| ontology.plover(c))
+                .map(|p| p.event.to_string())
         });
     }
-    let coder = Coder::new(dicts, CoderConfig { negation: args.negation, ..CoderConfig::default() });
+    // PLOVER gold codes intentions as AGREE and THREATEN, refusals as REJECT, and events with no
+    // recipient; PETRARCH gold codes the action itself, in dyads.
+    let plover_gold = gold.iter().any(|r| r.format == GoldFormat::Plover);
+    let config = CoderConfig {
+        negation: args.negation,
+        intent_codes: plover_gold,
+        one_actor_events: plover_gold,
+        domestic_agents: plover_gold,
+        ..CoderConfig::default()
+    };
+    let coder = Coder::new(dicts, config);
     let pipeline = Pipeline::embedded();
     let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let predicted: Vec<_> = gold
@@ -74,7 +88,8 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             || (PipelineScratch::default(), Document::default(), CoderScratch::default()),
             |(nlp, doc, cs), rec| {
                 pipeline.analyze_into(&rec.text, nlp, doc);
-                let date = rec.date.or_else(|| doc.dateline.as_ref().and_then(|d| d.date)).unwrap_or(fallback);
+                let date =
+                    rec.date.or_else(|| doc.dateline.as_ref().and_then(|d| d.date)).unwrap_or(fallback);
                 predicted_from_events(&coder.code_document(doc, date, cs))
             },
         )

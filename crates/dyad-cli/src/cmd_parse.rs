@@ -129,7 +129,8 @@ fn render(doc: &Document, path: &Path, format: ParseFormat) -> String {
 
 /// Tags, lemmatizes and parses the gold tokenization of a CoNLL-U file and prints the scores.
 fn score(gold_path: &Path, as_json: bool) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
+    let text =
+        std::fs::read_to_string(gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
     let gold = conllu::parse(&text).with_context(|| format!("{}", gold_path.display()))?;
     let pipeline = Pipeline::embedded();
     let (mut total, mut upos, mut xpos, mut lemma, mut uas, mut las) = (0usize, 0, 0, 0, 0, 0);

@@ -40,7 +40,8 @@ fn read_split(dir: &Path, split: &str) -> Result<Vec<ConlluSentence>> {
     for entry in entries {
         let path = entry?.path();
         if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(&suffix)) {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
             return conllu::parse(&text).with_context(|| format!("{}", path.display()));
         }
     }
@@ -62,7 +63,8 @@ pub fn run(args: TrainArgs) -> Result<ExitCode> {
             let clusters_path = t::committed_clusters_path();
             let clusters = std::fs::read_to_string(&clusters_path)
                 .with_context(|| format!("cannot read word clusters {}", clusters_path.display()))?;
-            cfg.clusters = t::parse_clusters(&clusters).map_err(|e| anyhow::anyhow!("{}: {e}", clusters_path.display()))?;
+            cfg.clusters = t::parse_clusters(&clusters)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", clusters_path.display()))?;
             if args.epochs > 0 {
                 cfg.epochs = args.epochs;
             }

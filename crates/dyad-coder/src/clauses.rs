@@ -289,7 +289,10 @@ impl ClauseCoder<'_> {
             return None;
         }
         let hit = lookup_verb(self.np.lex, sent, v)?;
-        let (subjects, subj_passive) = subject_of(sent, v);
+        let (mut subjects, subj_passive) = subject_of(sent, v);
+        if subjects.is_empty() {
+            subjects.extend(crate::repair::stray_subject(self.np, v));
+        }
         let mut subject_ents: Vec<Ent> = Vec::new();
         for &s in &subjects {
             subject_ents.extend(self.np.np(s));
@@ -310,7 +313,8 @@ impl ClauseCoder<'_> {
             }
         }
         regions(sent, v, pre, post);
-        let passive = sent.is_passive(v) || (subj_passive && sent.words[v as usize].xpos.as_str() == "VBN");
+        let passive = (sent.is_passive(v) || (subj_passive && sent.words[v as usize].xpos.as_str() == "VBN"))
+            && !crate::repair::false_passive(sent, v);
         if passive {
             // PETRARCH2 looks for a passive verb's object nouns in its subject ("Evidence
             // against Russia was presented" matches `* EVIDENCE (AGAINST)`).
@@ -595,6 +599,15 @@ impl ClauseCoder<'_> {
                         if a.code != b.code {
                             push(out, fi, a, b, code, negated);
                         }
+                    }
+                }
+                continue;
+            }
+            if targets.is_empty() && self.config.one_actor_events && !reverse_only {
+                // PLOVER's one-actor events ("X agreed to resign"): a coded source, no target.
+                if let Some(nobody) = crate::plover_rules::no_actor() {
+                    for s in sources.iter().filter(|s| !s.is_null()) {
+                        push(out, fi, s, &nobody, code, negated);
                     }
                 }
                 continue;

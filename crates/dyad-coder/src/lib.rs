@@ -33,6 +33,8 @@ mod lexicon;
 mod location;
 mod patterns;
 mod pico;
+mod plover_rules;
+mod repair;
 mod sentence;
 mod transform;
 
@@ -82,6 +84,18 @@ pub struct CoderConfig {
     /// Accept actors known only by their agent ("an official" = "---GOV") as sources and
     /// targets, as PETRARCH2 does.
     pub agent_only_actors: bool,
+    /// Code future, intended and committed ("agreed to", "is willing to") cooperation as
+    /// expressions of intent (03), such conflictual actions as threats (13), and refused
+    /// cooperation ("refused to", "failed to") as rejections (12), as the CAMEO codebook and
+    /// PLOVER do (see `plover_rules`). Off by default: PETRARCH2 codes the action itself.
+    pub intent_codes: bool,
+    /// Emit events that have a source and no target ("X agreed to resign", protests), with no
+    /// target actor, as PLOVER codes them. Off by default (PETRARCH's dyads).
+    pub one_actor_events: bool,
+    /// Give actors known only by their role ("---GOV") the country of the clause's place or of
+    /// the other actor, as PLOVER's gold records code domestic agents. Off by default
+    /// (PETRARCH keeps "---GOV").
+    pub domestic_agents: bool,
 }
 
 impl Default for CoderConfig {
@@ -93,6 +107,9 @@ impl Default for CoderConfig {
             max_events_per_sentence: 16,
             dateline_location: true,
             agent_only_actors: true,
+            intent_codes: false,
+            one_actor_events: false,
+            domestic_agents: false,
         }
     }
 }
@@ -265,6 +282,9 @@ impl Coder {
             }
         }
         cc.link(frames);
+        if self.config.intent_codes {
+            plover_rules::demands(&np, &self.pico, frames);
+        }
         if let Some(out) = trace {
             use std::fmt::Write;
             for f in frames.iter() {
@@ -303,18 +323,24 @@ impl Coder {
             let ev_date =
                 dates::event_date(&self.time, sent, (&sentence_text, s_start), f.verb, date, tense, times);
             let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);
-            let info = self.ontology.get(t.code);
-            let plover = self.plover(t.code, f.modality, sent.lemma(f.verb));
+            let stance = plover_rules::stance(sent, frames, t.frame);
+            let code = if self.config.intent_codes { plover_rules::recode(t.code, &stance) } else { t.code };
+            let info = self.ontology.get(code);
+            let plover = self.plover(code, stance.modality, sent.lemma(f.verb));
             events.push(Event {
                 sentence: sent.index as u32,
                 date: ev_date,
+                target: if t.target.is_void() {
+                    plover_rules::implied_target(code, &event_actor(&np, &t.source), loc.as_ref())
+                } else {
+                    Some(event_actor(&np, &t.target))
+                },
                 source: Some(event_actor(&np, &t.source)),
-                target: Some(event_actor(&np, &t.target)),
-                cameo: t.code,
-                quad_class: self.ontology.quad_class(t.code).number(),
+                cameo: code,
+                quad_class: self.ontology.quad_class(code).number(),
                 goldstein: info
                     .and_then(|i| i.goldstein)
-                    .or_else(|| self.ontology.goldstein(t.code))
+                    .or_else(|| self.ontology.goldstein(code))
                     .unwrap_or(0.0),
                 plover,
                 modality: f.modality,
@@ -328,6 +354,11 @@ impl Coder {
                 },
                 issues: issues.clone(),
             });
+            if self.config.domestic_agents {
+                if let Some(e) = events.last_mut() {
+                    plover_rules::domestic_agents(e);
+                }
+            }
         }
         // Remember the sentence's subjects and objects for later pronouns and descriptions.
         let mut seen: Vec<(ActorCode, dyad_text::Span, bool, Option<u32>)> = Vec::new();

@@ -10,7 +10,7 @@
 //! on dev tagged by `OUT/tagger.bin`. The taggers use `TaggerTrainConfig::default()` plus the
 //! clusters. (4 folds scored better with predicted tags than 10 on both dev and test.)
 //!
-//! Options: `--epochs N`, `--seed N`, `--explore-from EPOCH`, `--explore-p P`, `--action-bits N`, `--label-bits N`, `--label-min W`,
+//! Options: `--epochs N`, `--seed N`, `--explore-from EPOCH`, `--explore-p P`, `--action-bits N`, `--label-bits N`, `--label-min W`, `--max-load F`,
 //! `--clusters FILE` (default `OUT/clusters.tsv`), `--no-clusters`, `--jackknife K` (K folds),
 //! `--no-mix` (jackknifed copy only), `--gold-tags` (gold tags only, no tagger needed),
 //! `--eval-only` (score the existing model in OUT).
@@ -156,6 +156,7 @@ fn main() -> Result<(), String> {
                 cfg.explore_from = val()?.parse().map_err(|e| format!("--explore-from: {e}"))?
             }
             "--explore-p" => cfg.explore_p = val()?.parse().map_err(|e| format!("--explore-p: {e}"))?,
+            "--max-load" => cfg.max_load = val()?.parse().map_err(|e| format!("--max-load: {e}"))?,
             "--jackknife" => jackknife = val()?.parse().map_err(|e| format!("--jackknife: {e}"))?,
             "--clusters" => clusters_path = Some(PathBuf::from(val()?)),
             "--no-clusters" => no_clusters = true,

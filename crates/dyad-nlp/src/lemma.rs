@@ -145,6 +145,10 @@ fn needs_silent_e(stem: &[u8]) -> bool {
             (b'i' | b'y', b'z') | (b'u' | b'n', b'c') | (b'r' | b'n' | b'p', b's') | (b'd', b'g')
         )
         || c == b'v'
+        // `prais(ed)`, `releas(ed)`, `caus(ed)`: two vowels before the s, except `bias(ed)`.
+        || c == b's' && is_vowel(b) && is_vowel(a) && !(a == b'i' && b == b'a')
+        // `chas(ed)`, `bas(ed)`, `eras(ed)`.
+        || c == b's' && b == b'a' && is_consonant(a)
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -603,6 +607,10 @@ mod tests {
         let cases = [
             ("accused", "VBD", "accuse"),
             ("accused", "VBN", "accuse"),
+            ("praised", "VBD", "praise"),
+            ("chased", "VBD", "chase"),
+            ("released", "VBN", "release"),
+            ("biased", "VBN", "bias"),
             ("talks", "NNS", "talk"),
             ("met", "VBD", "meet"),
             ("countries", "NNS", "country"),

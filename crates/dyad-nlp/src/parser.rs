@@ -3,10 +3,12 @@
 //! The parser is a greedy arc-hybrid transition system with the root token at the end of the
 //! buffer (so that exactly one word can attach to the root and every parse is a single-rooted
 //! tree). Transitions are chosen by an averaged perceptron over Zhang & Nivre (2011) style feature
-//! templates; the label of each new arc is chosen by a second perceptron that sees the finished
-//! dependent, its head and their neighbourhood. Features are 64-bit hashes of template id and atoms;
-//! the weights live in two compact open-addressing tables of 16-bit quantized weights keyed by a
-//! fingerprint of the feature hash, which keeps the model small and loading a plain copy.
+//! templates (word forms, XPOS and UPOS tags, Brown clusters, suffixes, children and their labels,
+//! distance, valency, label sets); the label of each new arc is chosen by a second perceptron that
+//! sees the finished dependent, its head and their neighbourhood. Features are 64-bit hashes of
+//! template id and atoms; the weights live in compact open-addressing tables of 16-bit quantized
+//! weights keyed by a fingerprint of the feature hash, so that the model is small and loading is a
+//! plain copy. Trees are projective (non-projective gold arcs are lifted for training).
 //!
 //! Training (with a dynamic oracle and error exploration) lives in [`train`].
 
@@ -788,7 +790,11 @@ impl Parser {
         rels.extend(st.label[1..=n].iter().map(|&l| DepRel(l as u8)));
     }
 
-    /// Serializes the model (little-endian, magic + version, checksummed).
+    /// Serializes the model. Layout, all little-endian: magic `DYADPRS\0`, version u32, label
+    /// count u32 and one `DepRel` byte per class, left and right label masks u64, cluster table
+    /// (slot count u32, then `[key u32, cluster u32]` slots), action table (slot count u32, then
+    /// `[key, shift, left, right]` i16 slots), label table (slot count u32, pair count u32,
+    /// `[key u32, start << 8 | len u32]` slots, u32 pairs), and a u64 checksum of all before it.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out =
             Vec::with_capacity(64 + self.act.len() * 8 + self.lab_slots.len() * 8 + self.lab_pairs.len() * 4);
