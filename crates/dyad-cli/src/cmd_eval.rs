@@ -76,7 +76,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         negation: args.negation,
         intent_codes: plover_gold,
         one_actor_events: plover_gold,
-        domestic_agents: plover_gold,
+        plover_actors: plover_gold,
         ..CoderConfig::default()
     };
     let coder = Coder::new(dicts, config);

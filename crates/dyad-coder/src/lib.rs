@@ -92,10 +92,11 @@ pub struct CoderConfig {
     /// Emit events that have a source and no target ("X agreed to resign", protests), with no
     /// target actor, as PLOVER codes them. Off by default (PETRARCH's dyads).
     pub one_actor_events: bool,
-    /// Give actors known only by their role ("---GOV") the country of the clause's place or of
-    /// the other actor, as PLOVER's gold records code domestic agents. Off by default
-    /// (PETRARCH keeps "---GOV").
-    pub domestic_agents: bool,
+    /// PLOVER's actor conventions: actors known only by their role ("---GOV") take the country
+    /// of the clause's place or of the other actor, and one action between the same actors
+    /// named at two levels of detail (IRQ, IRQGOV) is one event. Off by default (PETRARCH
+    /// keeps "---GOV" and codes every pair).
+    pub plover_actors: bool,
 }
 
 impl Default for CoderConfig {
@@ -109,7 +110,7 @@ impl Default for CoderConfig {
             agent_only_actors: true,
             intent_codes: false,
             one_actor_events: false,
-            domestic_agents: false,
+            plover_actors: false,
         }
     }
 }
@@ -354,10 +355,8 @@ impl Coder {
                 },
                 issues: issues.clone(),
             });
-            if self.config.domestic_agents {
-                if let Some(e) = events.last_mut() {
-                    plover_rules::domestic_agents(e);
-                }
+            if self.config.plover_actors {
+                plover_rules::plover_actors(events);
             }
         }
         // Remember the sentence's subjects and objects for later pronouns and descriptions.

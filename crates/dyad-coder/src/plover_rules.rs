@@ -351,7 +351,7 @@ fn territorial(root: &str) -> bool {
 /// `---COP`) the country the event happens in: the clause's place, else the other actor's
 /// country ("Opposition groups in Zimbabwe demanded that President Mugabe..." = ZWEGOV), as
 /// the gold records code domestic agents.
-pub(crate) fn domestic_agents(e: &mut Event) {
+fn domestic_agents(e: &mut Event) {
     let place = e.location.as_ref().filter(|l| l.from == "clause").and_then(|l| l.country.clone());
     let country_of = |a: &Option<EventActor>| {
         a.as_ref().and_then(|a| a.country.clone()).filter(|c| territorial(c))
@@ -367,6 +367,46 @@ pub(crate) fn domestic_agents(e: &mut Event) {
         if let Ok(code) = ActorCode::new(&format!("{country}{sectors}")) {
             a.code = code;
             a.country = Some(country);
+        }
+    }
+}
+
+/// Whether actor code `a` is `b` or a more specific form of it (IRQGOV of IRQ), or the reverse.
+fn nested(a: &Option<EventActor>, b: &Option<EventActor>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.code.as_str(), b.code.as_str());
+            a.starts_with(b) || b.starts_with(a)
+        }
+        _ => false,
+    }
+}
+
+/// PLOVER's actor conventions for the event just pushed: [`domestic_agents`], then one event
+/// for one action between the same actors, even when they were found at two levels of
+/// detail ("Iraqi President Saddam Hussein's proposal" gives IRQ and IRQGOV): of two such
+/// events of the same sentence with the same PLOVER type, the more specific is kept.
+pub(crate) fn plover_actors(events: &mut Vec<Event>) {
+    let Some(last) = events.last_mut() else { return };
+    domestic_agents(last);
+    let n = events.len();
+    let Some(new) = events.last() else { return };
+    let kind = |e: &Event| e.plover.as_ref().map(|p| p.event.clone());
+    let specificity =
+        |e: &Event| e.source.as_ref().map_or(0, |a| a.code.as_str().len()) + e.target.as_ref().map_or(0, |a| a.code.as_str().len());
+    let twin = events[..n - 1].iter().rposition(|e| {
+        e.sentence == new.sentence
+            && kind(e).is_some()
+            && kind(e) == kind(new)
+            && nested(&e.source, &new.source)
+            && nested(&e.target, &new.target)
+    });
+    if let Some(i) = twin {
+        if specificity(&events[n - 1]) > specificity(&events[i]) {
+            events.remove(i);
+        } else {
+            events.pop();
         }
     }
 }

@@ -239,6 +239,7 @@ pub struct Dictionaries {
 /// which win over earlier entries with the same phrase.
 const EMBEDDED: &[(&str, Role, &str)] = &[
     ("CAMEO.2.0.txt", Role::Verbs, include_str!("../data/CAMEO.2.0.txt")),
+    ("dyad.extra.verbs.txt", Role::Verbs, include_str!("../data/dyad.extra.verbs.txt")),
     ("Phoenix.Countries.actors.txt", Role::Actors, include_str!("../data/Phoenix.Countries.actors.txt")),
     (
         "Phoenix.International.actors.txt",

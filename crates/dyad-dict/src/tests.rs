@@ -20,6 +20,7 @@ fn embedded_set_loads_with_stable_counts() {
         counts,
         [
             ("CAMEO.2.0.txt", 4664),
+            ("dyad.extra.verbs.txt", 4),
             ("Phoenix.Countries.actors.txt", 18390),
             ("Phoenix.International.actors.txt", 7841),
             ("Phoenix.MilNonState.actors.txt", 1021),
@@ -30,8 +31,8 @@ fn embedded_set_loads_with_stable_counts() {
             ("Phoenix.IssueCoding.txt", 2973),
         ]
     );
-    assert_eq!(d.verbs.blocks.len(), 397);
-    assert_eq!(d.verbs.verbs.len(), 1817);
+    assert_eq!(d.verbs.blocks.len(), 399);
+    assert_eq!(d.verbs.verbs.len(), 1819);
     assert_eq!(d.verbs.synsets.len(), 40);
     assert_eq!(d.verbs.transformations.len(), 8);
     assert_eq!(d.issues.exclusions.len(), 181);
