@@ -22,8 +22,8 @@ use dyad_ontology::CameoCode;
 
 use crate::actors::{Ent, NpCoder};
 use crate::clauses::{subject_of, Frame};
-use crate::pico::Pico;
 use crate::event::{Event, EventActor, Location, Modality};
+use crate::pico::Pico;
 use crate::sentence::{Sent, NONE};
 
 /// How a coded event is put in its sentence.
@@ -36,6 +36,8 @@ pub(crate) struct Stance {
     pub committed: bool,
     /// A verb of refusal or failure ("refused", "declined", "failed") governs the event's verb.
     pub refused: bool,
+    /// "Threatened" governs the event's verb: whatever the action, the event is the threat.
+    pub threatened: bool,
 }
 
 /// Verbs and adjectives that commit their subject to the action they govern. "Prepared" and
@@ -53,11 +55,9 @@ fn commits(sent: &Sent, w: u32) -> bool {
         return true;
     }
     // An adjective, or a participle with a copula or passive auxiliary ("is prepared to").
-    let predicative = sent
-        .kids(w)
-        .iter()
-        .any(|&k| sent.rel(k) == DepRel::COP || sent.rel(k) == DepRel::AUX_PASS)
-        || sent.upos(w) == dyad_nlp::Upos::ADJ;
+    let predicative =
+        sent.kids(w).iter().any(|&k| sent.rel(k) == DepRel::COP || sent.rel(k) == DepRel::AUX_PASS)
+            || sent.upos(w) == dyad_nlp::Upos::ADJ;
     predicative && (COMMIT_ADJECTIVES.contains(&form) || COMMIT_ADJECTIVES.contains(&lemma))
 }
 
@@ -71,7 +71,7 @@ pub(crate) fn stance(sent: &Sent, frames: &[Frame], fi: usize) -> Stance {
         }
         _ => (f.verb, f.modality),
     };
-    let mut s = Stance { modality, committed: commits(sent, verb), refused: false };
+    let mut s = Stance { modality, committed: commits(sent, verb), refused: false, threatened: false };
     // Up through complement, coordinated and purpose clauses to the verbs that govern this one.
     let mut cur = verb;
     for _ in 0..5 {
@@ -84,6 +84,7 @@ pub(crate) fn stance(sent: &Sent, frames: &[Frame], fi: usize) -> Stance {
         cur = h;
         s.committed |= commits(sent, cur);
         s.refused |= REFUSE_VERBS.contains(&sent.lemma(cur));
+        s.threatened |= sent.lemma(cur) == "THREATEN";
     }
     s
 }
@@ -152,7 +153,10 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
 pub(crate) fn recode(code: CameoCode, s: &Stance) -> CameoCode {
     let root = code.root_number();
     let intended = s.committed || matches!(s.modality, Modality::Future | Modality::Intent);
-    let mapped = if s.refused && (3..=8).contains(&root) {
+    let mapped = if s.threatened && root != 13 {
+        // "Threatened to institute a curfew": a threat, whatever code the action got.
+        threat(code.as_str()).or(Some("130"))
+    } else if s.refused && (3..=8).contains(&root) {
         rejection(code.as_str())
     } else if intended && (4..=8).contains(&root) {
         intention(code.as_str())
@@ -342,8 +346,24 @@ pub(crate) fn implied_target(
 fn territorial(root: &str) -> bool {
     !matches!(
         root,
-        "IGO" | "NGO" | "IMG" | "MNC" | "UAF" | "INT" | "AFR" | "ASA" | "EUR" | "MEA" | "WAF" | "EAF" | "SAF"
-            | "NAF" | "CAF" | "LAM" | "SAM" | "WST"
+        "IGO"
+            | "NGO"
+            | "IMG"
+            | "MNC"
+            | "UAF"
+            | "INT"
+            | "AFR"
+            | "ASA"
+            | "EUR"
+            | "MEA"
+            | "WAF"
+            | "EAF"
+            | "SAF"
+            | "NAF"
+            | "CAF"
+            | "LAM"
+            | "SAM"
+            | "WST"
     )
 }
 
@@ -353,9 +373,8 @@ fn territorial(root: &str) -> bool {
 /// the gold records code domestic agents.
 fn domestic_agents(e: &mut Event) {
     let place = e.location.as_ref().filter(|l| l.from == "clause").and_then(|l| l.country.clone());
-    let country_of = |a: &Option<EventActor>| {
-        a.as_ref().and_then(|a| a.country.clone()).filter(|c| territorial(c))
-    };
+    let country_of =
+        |a: &Option<EventActor>| a.as_ref().and_then(|a| a.country.clone()).filter(|c| territorial(c));
     let (src_country, tgt_country) = (country_of(&e.source), country_of(&e.target));
     for (actor, other) in [(&mut e.source, tgt_country), (&mut e.target, src_country)] {
         let Some(a) = actor.as_mut() else { continue };
@@ -393,8 +412,10 @@ pub(crate) fn plover_actors(events: &mut Vec<Event>) {
     let n = events.len();
     let Some(new) = events.last() else { return };
     let kind = |e: &Event| e.plover.as_ref().map(|p| p.event.clone());
-    let specificity =
-        |e: &Event| e.source.as_ref().map_or(0, |a| a.code.as_str().len()) + e.target.as_ref().map_or(0, |a| a.code.as_str().len());
+    let specificity = |e: &Event| {
+        e.source.as_ref().map_or(0, |a| a.code.as_str().len())
+            + e.target.as_ref().map_or(0, |a| a.code.as_str().len())
+    };
     let twin = events[..n - 1].iter().rposition(|e| {
         e.sentence == new.sentence
             && kind(e).is_some()
@@ -450,6 +471,15 @@ BOYCOTT
 --- RESIGN [083] ---
 RESIGN
 
+--- THREATEN [130] ---
+THREATEN
+
+--- INSTITUTE [060] ---
+INSTITUTE
+
+--- ATTACK [190] ---
+ATTACK
+
 ~ a (a b Q) SAY = a b Q
 ";
 
@@ -468,8 +498,13 @@ AKAYEV [KGZGOV]
         let dicts = Dictionaries::from_sources([
             Source { name: "t.verbs.txt", role: Role::Verbs, text: VERBS },
             Source { name: "t.actors.txt", role: Role::Actors, text: ACTORS },
+            Source { name: "t.agents.txt", role: Role::Agents, text: "POLICE [~COP]\n" },
         ]);
-        Coder::new(&dicts, CoderConfig { intent_codes, one_actor_events, ..CoderConfig::default() })
+        let plover_actors = one_actor_events;
+        Coder::new(
+            &dicts,
+            CoderConfig { intent_codes, one_actor_events, plover_actors, ..CoderConfig::default() },
+        )
     }
 
     /// Codes compact rows "form lemma UPOS XPOS head deprel" (one word a line) and gives
@@ -479,7 +514,16 @@ AKAYEV [KGZGOV]
         for (i, line) in rows.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
             let f: Vec<&str> = line.split_whitespace().collect();
             assert_eq!(f.len(), 6, "bad row {line:?}");
-            text.push_str(&format!("{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n", i + 1, f[0], f[1], f[2], f[3], f[4], f[5]));
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                i + 1,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5]
+            ));
         }
         text.push('\n');
         let doc = Document::from_conllu(&conllu::parse(&text).unwrap());
@@ -560,6 +604,85 @@ AKAYEV [KGZGOV]
         assert_eq!(code(&coder(true, true), rows), ["KGZGOV - 034 AGREE"]);
         // PETRARCH's dyads: no target, no event.
         assert!(code(&coder(true, false), rows).is_empty());
+    }
+
+    #[test]
+    fn said_someone_must_act_is_a_demand_on_them() {
+        let rows = "Iraq Iraq PROPN NNP 2 nsubj
+            said say VERB VBD 0 root
+            Britain Britain PROPN NNP 5 nsubj
+            must must AUX MD 5 aux
+            support support VERB VB 2 ccomp
+            Jordan Jordan PROPN NNP 5 obj";
+        assert_eq!(code(&coder(true, false), rows), ["IRQ GBR 100 REQUEST"]);
+        // PETRARCH2 codes the reported support.
+        assert_eq!(code(&coder(false, false), rows), ["GBR JOR 051 SUPPORT"]);
+    }
+
+    #[test]
+    fn anything_threatened_is_a_threat() {
+        let rows = "Iraq Iraq PROPN NNP 2 nsubj
+            threatened threaten VERB VBD 0 root
+            to to PART TO 4 mark
+            institute institute VERB VB 2 xcomp
+            curfew curfew NOUN NN 4 obj
+            in in ADP IN 7 case
+            Jordan Jordan PROPN NNP 4 obl";
+        assert_eq!(code(&coder(true, false), rows), ["IRQ JOR 130 THREATEN"]);
+    }
+
+    #[test]
+    fn role_only_actors_take_the_country_of_the_other_actor() {
+        let rows = "Police police NOUN NNS 2 nsubj
+            attacked attack VERB VBD 0 root
+            Akayev Akayev PROPN NNP 2 obj";
+        assert_eq!(code(&coder(true, true), rows), ["KGZCOP KGZGOV 190 ASSAULT"]);
+        assert_eq!(code(&coder(true, false), rows), ["---COP KGZGOV 190 ASSAULT"]);
+    }
+
+    #[test]
+    fn one_action_between_nested_actors_is_one_event() {
+        let c = coder(true, true);
+        let doc_rows = "Iraq Iraq PROPN NNP 2 nsubj
+            attacked attack VERB VBD 0 root
+            Akayev Akayev PROPN NNP 2 obj";
+        let doc = {
+            let mut text = String::new();
+            for (i, line) in doc_rows.lines().map(str::trim).enumerate() {
+                let f: Vec<&str> = line.split_whitespace().collect();
+                text.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                    i + 1,
+                    f[0],
+                    f[1],
+                    f[2],
+                    f[3],
+                    f[4],
+                    f[5]
+                ));
+            }
+            text.push('\n');
+            Document::from_conllu(&conllu::parse(&text).unwrap())
+        };
+        let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let mut events = c.code_document(&doc, date, &mut CoderScratch::default());
+        assert_eq!(events.len(), 1);
+        // The same attack with the target at country level: a twin of the first, less specific.
+        let mut twin = events[0].clone();
+        let t = twin.target.as_mut().unwrap();
+        t.code = ActorCode::new("KGZ").unwrap();
+        events.push(twin);
+        plover_actors(&mut events);
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].target.as_ref().unwrap().code.as_str(), "KGZGOV");
+    }
+
+    #[test]
+    fn a_conflict_with_no_target_is_domestic() {
+        let rows = "Iraq Iraq PROPN NNP 2 nsubj
+            attacked attack VERB VBD 0 root
+            . . PUNCT . 2 punct";
+        assert_eq!(code(&coder(true, true), rows), ["IRQ IRQ 190 ASSAULT"]);
     }
 
     #[test]

@@ -12,7 +12,8 @@ use crate::sentence::Sent;
 
 /// Relations under which a parser leaves a subject it did not recognise: a bare noun phrase
 /// before the verb, with no preposition.
-const STRAY: &[&str] = &["compound", "obl:unmarked", "obl:tmod", "nmod:tmod", "dep", "obl:npmod", "nmod:npmod"];
+const STRAY: &[&str] =
+    &["compound", "obl:unmarked", "obl:tmod", "nmod:tmod", "dep", "obl:npmod", "nmod:npmod"];
 
 /// The subject of verb `v` when the parser gave it none: a bare noun phrase before the verb,
 /// attached to it directly, that holds a non-null actor.
@@ -60,14 +61,31 @@ mod tests {
 
     fn code(rows: &str) -> Vec<String> {
         let dicts = Dictionaries::from_sources([
-            Source { name: "t.verbs.txt", role: Role::Verbs, text: "--- KILL [190] ---\nKILL\n\n--- THREATEN [130] ---\nTHREATEN\n" },
-            Source { name: "t.actors.txt", role: Role::Actors, text: "PAKISTAN [PAK]\nCONGO [COG]\nSERB [SRB]\nALBANIANS [ALB]\n" },
+            Source {
+                name: "t.verbs.txt",
+                role: Role::Verbs,
+                text: "--- KILL [190] ---\nKILL\n\n--- THREATEN [130] ---\nTHREATEN\n",
+            },
+            Source {
+                name: "t.actors.txt",
+                role: Role::Actors,
+                text: "PAKISTAN [PAK]\nCONGO [COG]\nSERB [SRB]\nALBANIANS [ALB]\n",
+            },
         ]);
         let coder = Coder::new(&dicts, CoderConfig::default());
         let mut text = String::new();
         for (i, line) in rows.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
             let f: Vec<&str> = line.split_whitespace().collect();
-            text.push_str(&format!("{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n", i + 1, f[0], f[1], f[2], f[3], f[4], f[5]));
+            text.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                i + 1,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5]
+            ));
         }
         text.push('\n');
         let doc = Document::from_conllu(&conllu::parse(&text).unwrap());
@@ -76,7 +94,9 @@ mod tests {
             .code_document(&doc, date, &mut CoderScratch::default())
             .iter()
             .map(|e| {
-                let a = |x: &Option<crate::EventActor>| x.as_ref().map_or("-".to_string(), |a| a.code.to_string());
+                let a = |x: &Option<crate::EventActor>| {
+                    x.as_ref().map_or("-".to_string(), |a| a.code.to_string())
+                };
                 format!("{} {} {}", a(&e.source), a(&e.target), e.cameo)
             })
             .collect()

@@ -438,6 +438,7 @@ impl Tagger {
             xpos.push(x);
             upos.push(u);
         });
+        repair_finite_verb(spans.iter().map(|s| s.slice(text)), upos, xpos);
     }
 
     /// Tags a sentence given as word forms (convenience for evaluation and tests).
@@ -456,6 +457,7 @@ impl Tagger {
             xpos.push(x);
             upos.push(u);
         });
+        repair_finite_verb(words.iter().map(AsRef::as_ref), upos, xpos);
     }
 
     /// Serializes the model (little-endian, magic bytes and version first).
@@ -519,6 +521,41 @@ impl Tagger {
     }
 }
 
+/// Gives a sentence that the greedy tagger left without a finite verb one, where the evidence is
+/// plain: a past participle right after a noun or pronoun, with no auxiliary before it.
+///
+/// Left-to-right tagging sees no tags to its right, so in short news clauses ("Israeli forces
+/// attacked Hamas positions") it often takes the verb for a reduced relative (VBN), and the
+/// parser then builds a noun phrase with no event in it. A clause that has no finite verb and no
+/// auxiliary almost always means VBD there.
+fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos], xpos: &mut [Xpos]) {
+    let finite = |x: Xpos| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    if xpos.iter().any(|&x| finite(x)) {
+        return;
+    }
+    let mut aux_seen = false;
+    for (i, form) in forms.enumerate() {
+        if i >= xpos.len() {
+            break;
+        }
+        const AUX: [&str; 17] = [
+            "be", "is", "are", "was", "were", "been", "being", "am", "'s", "have", "has", "had", "'ve", "get",
+            "got", "gets", "getting",
+        ];
+        if AUX.iter().any(|a| a.eq_ignore_ascii_case(form)) {
+            aux_seen = true;
+        }
+        if aux_seen || i == 0 || i + 1 >= xpos.len() || xpos[i].as_str() != "VBN" {
+            continue;
+        }
+        if matches!(upos[i - 1], Upos::NOUN | Upos::PROPN | Upos::PRON) {
+            xpos[i] = Xpos::from_name_lossy("VBD");
+            upos[i] = Upos::VERB;
+            return;
+        }
+    }
+}
+
 /// The largest weight magnitude a model stores, so that sums of up to 16 weights fit in `i16`.
 pub(crate) const MAX_WEIGHT: i16 = 2047;
 const _: () = assert!(MAX_WEIGHT as usize * features::N_STATIC <= i16::MAX as usize);
@@ -558,6 +595,28 @@ fn argmax(scores: &[i32]) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_clause_without_a_finite_verb_gets_one() {
+        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
+        let forms = ["forces", "attacked", "positions"];
+        let mut x = tags(&["NNS", "VBN", "NNS"]);
+        let mut u = vec![Upos::NOUN, Upos::VERB, Upos::NOUN];
+        repair_finite_verb(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[1].as_str(), "VBD");
+        // With an auxiliary the participle is right, and a finite verb elsewhere leaves all alone.
+        let forms = ["forces", "were", "attacked", "there"];
+        let mut x = tags(&["NNS", "VBD", "VBN", "RB"]);
+        let mut u = vec![Upos::NOUN, Upos::AUX, Upos::VERB, Upos::ADV];
+        repair_finite_verb(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[2].as_str(), "VBN");
+        let forms = ["talks", "held", "yesterday"];
+        let mut x = tags(&["NNS", "VBN", "NN"]);
+        let mut u = vec![Upos::NOUN, Upos::VERB, Upos::NOUN];
+        let before = x.clone();
+        repair_finite_verb(forms.iter().copied().take(1), &mut u, &mut x);
+        assert_eq!(x, before, "no participle seen, nothing changes");
+    }
+
     use super::*;
     use crate::conllu;
 
