@@ -103,15 +103,28 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
     let sent = np.sent;
     let demand = CameoCode::new("100").ok();
     for i in 0..frames.len() {
-        // The governing verb's own code (a transformation or PICO may have replaced it).
-        let Some(upper) = frames[i].m.code.active else { continue };
-        let root = upper.root_number();
+        // The governing verb's own code (a transformation or PICO may have replaced it); a
+        // verb with no code of its own ("reiterated", "concluded") reports like a statement.
+        let upper = frames[i].m.code.active;
+        let root = upper.map_or(1, |u| u.root_number());
         let verb = frames[i].verb;
-        // The complement clause: the linked frame's verb, else an uncoded "that" clause.
+        // The complement clause: the "that" clause holding the linked frame's verb, else an
+        // uncoded one.
         let lower = frames[i].lower;
-        let clause = lower.map(|j| frames[j].verb).or_else(|| {
-            sent.kids(verb).iter().copied().find(|&k| sent.rel(k) == DepRel::CCOMP && obliged(sent, k))
-        });
+        let clause = match lower {
+            Some(j) => {
+                let mut w = frames[j].verb;
+                for _ in 0..6 {
+                    let h = sent.head_of(w);
+                    if h == verb || h == NONE {
+                        break;
+                    }
+                    w = h;
+                }
+                Some(w).filter(|&w| sent.head_of(w) == verb)
+            }
+            None => sent.kids(verb).iter().copied().find(|&k| sent.rel(k) == DepRel::CCOMP && obliged(sent, k)),
+        };
         let Some(c) = clause else { continue };
         if sent.rel(c) != DepRel::CCOMP {
             continue;
@@ -120,11 +133,12 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
         if !is_demand {
             continue;
         }
+        let upper = upper.filter(|_| root == 10).or(demand);
         let lower_code = lower.and_then(|j| frames[j].m.code.active);
         let code = lower_code
-            .and_then(|l| pico.combine(if root == 10 { upper } else { demand? }, l))
+            .and_then(|l| pico.combine(upper?, l))
             .filter(|c| c.root_number() == 10)
-            .or(if root == 10 { Some(upper) } else { demand });
+            .or(upper);
         // The one the demand is made on: the complement's subject.
         let (subjects, _) = subject_of(sent, c);
         let mut targets: Vec<Ent> = Vec::new();
@@ -390,22 +404,35 @@ fn domestic_agents(e: &mut Event) {
     }
 }
 
-/// Whether actor code `a` is `b` or a more specific form of it (IRQGOV of IRQ), or the reverse.
+/// Whether `a` and `b` are the same actor: the same words, or codes of which one is a more
+/// specific form of the other (IRQGOV of IRQ).
 fn nested(a: &Option<EventActor>, b: &Option<EventActor>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
-            let (a, b) = (a.code.as_str(), b.code.as_str());
-            a.starts_with(b) || b.starts_with(a)
+            let (x, y) = (a.code.as_str(), b.code.as_str());
+            a.span == b.span || x.starts_with(y) || y.starts_with(x)
         }
         _ => false,
     }
 }
 
+/// Whether the event has no recipient of its own: none, or the domestic one
+/// [`implied_target`] gave it (which stands on the source's own words).
+fn implied(e: &Event) -> bool {
+    match (&e.source, &e.target) {
+        (_, None) => true,
+        (Some(s), Some(t)) => s.span == t.span,
+        _ => false,
+    }
+}
+
 /// PLOVER's actor conventions for the event just pushed: [`domestic_agents`], then one event
-/// for one action between the same actors, even when they were found at two levels of
-/// detail ("Iraqi President Saddam Hussein's proposal" gives IRQ and IRQGOV): of two such
-/// events of the same sentence with the same PLOVER type, the more specific is kept.
+/// for one action by the same actor. Of two events of the same sentence with the same PLOVER
+/// type and source, one is dropped when their recipients are the same actor found at two
+/// levels of detail ("Iraqi President Saddam Hussein's proposal" gives IRQ and IRQGOV; the
+/// more specific stays), or when one of them has no recipient of its own (the one with a
+/// recipient stays: "Israel threatened to ban voting ... Hamas" is one threat, to PSE).
 pub(crate) fn plover_actors(events: &mut Vec<Event>) {
     let Some(last) = events.last_mut() else { return };
     domestic_agents(last);
@@ -421,10 +448,15 @@ pub(crate) fn plover_actors(events: &mut Vec<Event>) {
             && kind(e).is_some()
             && kind(e) == kind(new)
             && nested(&e.source, &new.source)
-            && nested(&e.target, &new.target)
+            && (nested(&e.target, &new.target) || implied(e) || implied(new))
     });
     if let Some(i) = twin {
-        if specificity(&events[n - 1]) > specificity(&events[i]) {
+        let keep_new = match (implied(&events[i]), implied(&events[n - 1])) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => specificity(&events[n - 1]) > specificity(&events[i]),
+        };
+        if keep_new {
             events.remove(i);
         } else {
             events.pop();
