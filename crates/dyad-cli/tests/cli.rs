@@ -379,3 +379,119 @@ fn plover_gold_stays_above_its_floor() {
 const VALIDATION_EXACT_FLOOR: f64 = 0.0;
 const PETR2_ROOT_F1_FLOOR: f64 = 0.0;
 const PLOVER_F1_FLOOR: f64 = 0.0;
+
+// ------------------------------------------------------------------------------------------------
+// No input makes the pipeline panic.
+// ------------------------------------------------------------------------------------------------
+
+/// A small deterministic generator (xorshift), so that a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+#[test]
+fn random_text_never_panics_and_spans_stay_in_bounds() {
+    const PIECES: &[&str] = &[
+        "Iran",
+        "Iraq",
+        "the",
+        "United States",
+        "accused",
+        "met",
+        "said",
+        "not",
+        "will",
+        "attack",
+        "talks",
+        "with",
+        "in",
+        "Baghdad",
+        "yesterday",
+        "on Monday",
+        "he",
+        "they",
+        "officials",
+        "Iraqi",
+        "Prime Minister",
+        "Maliki",
+        ",",
+        ".",
+        "?",
+        "!",
+        "\"",
+        "“",
+        "”",
+        "’s",
+        "n't",
+        "(",
+        ")",
+        "—",
+        "-",
+        "...",
+        "\n",
+        "\n\n",
+        " ",
+        "  ",
+        "\t",
+        "U.S.",
+        "Gen.",
+        "Mr.",
+        "$5.2 billion",
+        "9 August 2007",
+        "TEHRAN, 9 August 2007 —",
+        "é",
+        "ß",
+        "北京",
+        "🙂",
+        "\u{200b}",
+        "\u{feff}",
+        "\r\n",
+        "12",
+        "-",
+        "'",
+        "by",
+        "was",
+        "were",
+        "bombed",
+        "urged",
+        "did",
+        "and",
+        "or",
+    ];
+    let coder = Coder::new(dyad_dict::Dictionaries::embedded(), CoderConfig::default());
+    let pipeline = Pipeline::embedded();
+    let (mut nlp, mut cs, mut doc) =
+        (PipelineScratch::default(), CoderScratch::default(), Document::default());
+    let date = NaiveDate::from_ymd_opt(2007, 8, 9).expect("date");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    // DYAD_FUZZ_ROUNDS raises the count for a longer local run.
+    let rounds: usize = std::env::var("DYAD_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(400);
+    for _ in 0..rounds {
+        let n = (rng.next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| rng.pick(PIECES))
+            .collect::<Vec<_>>()
+            .join(if rng.next() % 3 == 0 { "" } else { " " });
+        pipeline.analyze_into(&text, &mut nlp, &mut doc);
+        for s in &doc.sentences {
+            assert!(s.span.get(&text).is_some(), "sentence span off a char boundary in {text:?}");
+        }
+        for e in coder.code_document(&doc, date, &mut cs) {
+            assert!(e.evidence.verb_span.get(&text).is_some(), "verb span outside {text:?}");
+            for a in [&e.source, &e.target].into_iter().flatten() {
+                assert!(a.span.get(&text).is_some(), "actor span outside {text:?}");
+            }
+        }
+    }
+}

@@ -727,3 +727,28 @@ AKAYEV [KGZGOV]
         assert_eq!(code(&coder(true, true), rows), ["FIN TZA 071 AID"]);
     }
 }
+#[cfg(test)]
+mod scratch_debug {
+    #[test]
+    fn debug_sentence() {
+        let text = std::env::var("DYAD_DEBUG_TEXT").unwrap_or_default();
+        if text.is_empty() {
+            return;
+        }
+        let cfg = crate::CoderConfig {
+            intent_codes: true,
+            one_actor_events: true,
+            plover_actors: true,
+            negation: crate::NegationPolicy::Petrarch,
+            ..crate::CoderConfig::default()
+        };
+        let coder = crate::Coder::new(dyad_dict::Dictionaries::embedded(), cfg);
+        let doc = dyad_nlp::pipeline::Pipeline::embedded().analyze(&text);
+        let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let (events, trace) = coder.trace_document(&doc, date, &mut crate::CoderScratch::default());
+        println!("{trace}");
+        for e in events {
+            println!("{:?} {:?} {} {:?} {:?}", e.source.map(|a| (a.code, a.span)), e.target.map(|a| (a.code, a.span)), e.cameo, e.plover.map(|p| p.event), e.modality);
+        }
+    }
+}
