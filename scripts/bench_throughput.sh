@@ -3,7 +3,8 @@
 # time" sections of BENCHMARKS.md).
 #
 # It builds the release binary, builds the fixed throughput corpus (every UD English-EWT sentence
-# plus the gold-set sentences, 20 per document, repeated REPEAT times; see scripts/make_corpus.py),
+# plus the gold-set sentences, 20 per document, repeated REPEAT times; see scripts/make_corpus.py,
+# which at the time of writing finds no gold files, as BENCHMARKS.md notes),
 # then measures with GNU time (`/usr/bin/time -v`):
 #   1. `dyad code` on the corpus with --threads 1 and --threads 2: wall time, sentences/s, peak RSS;
 #   2. `dyad parse` on one thread over the EWT test text (one sentence per paragraph, PARSE_REPEAT

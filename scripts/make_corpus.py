@@ -25,11 +25,11 @@ def ewt_sentences(ud):
 
 
 def gold_sentences(root):
-    for path in sorted(glob.glob(os.path.join(root, "*.xml"))):
+    for path in sorted(glob.glob(os.path.join(root, "**", "*.xml"), recursive=True)):
         with open(path, encoding="utf-8", errors="replace") as f:
             for m in re.finditer(r"<Text>(.*?)</Text>", f.read(), re.S):
                 yield " ".join(m.group(1).split())
-    for path in sorted(glob.glob(os.path.join(root, "*.txt"))):
+    for path in sorted(glob.glob(os.path.join(root, "**", "*.txt"), recursive=True)):
         try:
             with open(path, encoding="utf-8") as f:
                 for rec in json.load(f):

@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::Args;
-use dyad_coder::{Coder, CoderConfig, CoderScratch, Event, NegationPolicy};
+use dyad_coder::{Coder, CoderConfig, CoderScratch, Conventions, Event, NegationPolicy};
 use dyad_io::{new_sink, read_inputs, InputFormat, OutputFormat, Record, Reject, RejectReason};
 use dyad_nlp::pipeline::{Pipeline, PipelineScratch};
 use dyad_nlp::Document;
@@ -42,6 +42,11 @@ pub struct CodeArgs {
     /// What to do with negated events: mark (code them with "negated": true), skip, or petrarch.
     #[arg(long, default_value = "mark", value_parser = parse_negation)]
     negation: NegationPolicy,
+    /// Coding conventions: dyad (PETRARCH2 dyads plus reported events), petrarch (as PETRARCH2
+    /// codes), or plover (intentions as AGREE/THREATEN, one-actor events). Default: plover for
+    /// --format plover-jsonl, dyad otherwise.
+    #[arg(long, value_parser = crate::parse_conventions)]
+    conventions: Option<Conventions>,
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
@@ -105,7 +110,13 @@ pub fn run(args: CodeArgs) -> Result<ExitCode> {
         }
         None => dyad_dict::Dictionaries::embedded(),
     };
-    let config = CoderConfig { negation: args.negation, ..CoderConfig::default() };
+    let conventions = args.conventions.unwrap_or(if args.format == OutputFormat::PloverJsonl {
+        Conventions::Plover
+    } else {
+        Conventions::Dyad
+    });
+    let config =
+        CoderConfig { negation: args.negation, ..CoderConfig::default() }.with_conventions(conventions);
     let coder = Coder::new(dicts, config);
     let pipeline = Pipeline::embedded();
 

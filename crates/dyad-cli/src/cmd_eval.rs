@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_coder::{Coder, CoderConfig, CoderScratch, NegationPolicy};
+use dyad_coder::{Coder, CoderConfig, CoderScratch, Conventions, NegationPolicy};
 use dyad_eval::{predicted_from_events, read_gold_file, score, GoldFormat};
 use dyad_nlp::pipeline::{Pipeline, PipelineScratch};
 use dyad_nlp::Document;
@@ -29,6 +29,9 @@ pub struct EvalArgs {
     /// How negated events are coded (see `dyad code --help`); the gold sets follow PETRARCH.
     #[arg(long, default_value = "petrarch", value_parser = parse_negation)]
     negation: NegationPolicy,
+    /// Coding conventions: dyad, petrarch or plover (default: the gold set's own).
+    #[arg(long, value_parser = crate::parse_conventions)]
+    conventions: Option<Conventions>,
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
@@ -70,15 +73,15 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
         });
     }
     // PLOVER gold codes intentions as AGREE and THREATEN, refusals as REJECT, and events with no
-    // recipient; PETRARCH gold codes the action itself, in dyads.
-    let plover_gold = gold.iter().any(|r| r.format == GoldFormat::Plover);
-    let config = CoderConfig {
-        negation: args.negation,
-        intent_codes: plover_gold,
-        one_actor_events: plover_gold,
-        plover_actors: plover_gold,
-        ..CoderConfig::default()
-    };
+    // recipient; PETRARCH gold codes the action itself, in dyads, and lets transformations
+    // replace reported events. Each set is scored under its own conventions unless told.
+    let conventions = args.conventions.unwrap_or(if gold.iter().any(|r| r.format == GoldFormat::Plover) {
+        Conventions::Plover
+    } else {
+        Conventions::Petrarch
+    });
+    let config =
+        CoderConfig { negation: args.negation, ..CoderConfig::default() }.with_conventions(conventions);
     let coder = Coder::new(dicts, config);
     let pipeline = Pipeline::embedded();
     let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();

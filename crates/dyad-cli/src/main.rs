@@ -63,6 +63,16 @@ fn init_threads(threads: usize) {
     }
 }
 
+/// Parses a `--conventions` value.
+fn parse_conventions(s: &str) -> Result<dyad_coder::Conventions, String> {
+    match s {
+        "dyad" => Ok(dyad_coder::Conventions::Dyad),
+        "petrarch" => Ok(dyad_coder::Conventions::Petrarch),
+        "plover" => Ok(dyad_coder::Conventions::Plover),
+        _ => Err(format!("unknown conventions {s:?}: expected dyad, petrarch or plover")),
+    }
+}
+
 /// The stdin marker, or the given paths.
 fn inputs_or_stdin(paths: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() {

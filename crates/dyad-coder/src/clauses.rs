@@ -475,7 +475,9 @@ impl ClauseCoder<'_> {
                 // The absorbed clause's negation ("said it would not attack") stays with the
                 // event: it is never silently coded as positive.
                 frames[i].negated |= frames[j].negated;
-                frames[j].emit = false;
+                // The reported event happened too (as far as the report goes), unless the user
+                // asked for PETRARCH's output, where the rewrite replaces it.
+                frames[j].emit = self.config.keep_reported_events && lower_ok;
                 continue;
             }
             if let Some(l) = lower_code {
@@ -574,7 +576,14 @@ impl ClauseCoder<'_> {
             let Some(mut code) = forward.or(back) else { continue };
             let mut back = if reverse_only { None } else { back };
             let mut negated = false;
-            if f.negated {
+            let refused =
+                if f.negated && self.config.intent_codes { crate::plover_rules::refusal(code) } else { None };
+            if let Some(c) = refused {
+                // The codebook's reading: a cooperation that will not happen ("will not accept
+                // refugees") is a rejection, under every negation policy.
+                code = c;
+                back = None;
+            } else if f.negated {
                 match self.config.negation {
                     NegationPolicy::Petrarch => match self.pico.negate(code) {
                         Some(c) => {

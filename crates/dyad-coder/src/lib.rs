@@ -97,6 +97,10 @@ pub struct CoderConfig {
     /// named at two levels of detail (IRQ, IRQGOV) is one event. Off by default (PETRARCH
     /// keeps "---GOV" and codes every pair).
     pub plover_actors: bool,
+    /// When a transformation rewrites a reported event ("the Turkish military said Turkish
+    /// warplanes bombed rebels": the military claims responsibility, 015), also emit the
+    /// reported event itself (the bombing). On by default; PETRARCH2 emits only the rewrite.
+    pub keep_reported_events: bool,
 }
 
 impl Default for CoderConfig {
@@ -111,7 +115,34 @@ impl Default for CoderConfig {
             intent_codes: false,
             one_actor_events: false,
             plover_actors: false,
+            keep_reported_events: true,
         }
+    }
+}
+
+/// Where the field's coding conventions differ, which ones to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Conventions {
+    /// dyad's defaults: PETRARCH2's dyads and codes, plus the reported events a PETRARCH
+    /// transformation would have replaced.
+    #[default]
+    Dyad,
+    /// PETRARCH2 as its validation suites expect: transformations replace reported events.
+    Petrarch,
+    /// PLOVER as its gold records expect: intentions as AGREE/THREATEN (CAMEO 03/13), refusals
+    /// as REJECT, one-actor events, role-only actors placed in a country.
+    Plover,
+}
+
+impl CoderConfig {
+    /// This configuration with the switches that make up `conventions`.
+    pub fn with_conventions(mut self, conventions: Conventions) -> Self {
+        let plover = conventions == Conventions::Plover;
+        self.intent_codes = plover;
+        self.one_actor_events = plover;
+        self.plover_actors = plover;
+        self.keep_reported_events = conventions != Conventions::Petrarch;
+        self
     }
 }
 

@@ -12,9 +12,16 @@
 //! [`crate::CoderConfig::intent_codes`] is set; PETRARCH2, and so its validation sets, code
 //! the action itself.
 //!
+//! With the same option, "X said Y must do Z" and "X demanded that Y do Z" are X's demand on Y
+//! ([`demands`]), and a negated cooperation ("will not accept refugees") is a rejection
+//! ([`refusal`]).
+//!
 //! PLOVER also codes events with an actor and no recipient ("Akayev agreed to resign",
 //! protests); [`no_actor`] stands in for the missing recipient when
-//! [`crate::CoderConfig::one_actor_events`] is set.
+//! [`crate::CoderConfig::one_actor_events`] is set, and [`implied_target`] gives conflict and
+//! concessions the domestic recipient the gold records use. [`plover_actors`] applies PLOVER's
+//! actor conventions ([`crate::CoderConfig::plover_actors`]): role-only actors take a country,
+//! and one action between the same actors is one event.
 
 use dyad_dict::ActorCode;
 use dyad_nlp::DepRel;
@@ -123,7 +130,9 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
                 }
                 Some(w).filter(|&w| sent.head_of(w) == verb)
             }
-            None => sent.kids(verb).iter().copied().find(|&k| sent.rel(k) == DepRel::CCOMP && obliged(sent, k)),
+            None => {
+                sent.kids(verb).iter().copied().find(|&k| sent.rel(k) == DepRel::CCOMP && obliged(sent, k))
+            }
         };
         let Some(c) = clause else { continue };
         if sent.rel(c) != DepRel::CCOMP {
@@ -135,10 +144,8 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
         }
         let upper = upper.filter(|_| root == 10).or(demand);
         let lower_code = lower.and_then(|j| frames[j].m.code.active);
-        let code = lower_code
-            .and_then(|l| pico.combine(upper?, l))
-            .filter(|c| c.root_number() == 10)
-            .or(upper);
+        let code =
+            lower_code.and_then(|l| pico.combine(upper?, l)).filter(|c| c.root_number() == 10).or(upper);
         // The one the demand is made on: the complement's subject.
         let (subjects, _) = subject_of(sent, c);
         let mut targets: Vec<Ent> = Vec::new();
@@ -180,6 +187,14 @@ pub(crate) fn recode(code: CameoCode, s: &Stance) -> CameoCode {
         None
     };
     mapped.and_then(|c| CameoCode::new(c).ok()).unwrap_or(code)
+}
+
+/// The rejection (root 12) of a negated cooperation (roots 03 to 08), if `code` is one.
+pub(crate) fn refusal(code: CameoCode) -> Option<CameoCode> {
+    if !(3..=8).contains(&code.root_number()) {
+        return None;
+    }
+    rejection(code.as_str()).and_then(|c| CameoCode::new(c).ok())
 }
 
 /// The first table entry whose prefix starts `code`.
@@ -748,7 +763,14 @@ mod scratch_debug {
         let (events, trace) = coder.trace_document(&doc, date, &mut crate::CoderScratch::default());
         println!("{trace}");
         for e in events {
-            println!("{:?} {:?} {} {:?} {:?}", e.source.map(|a| (a.code, a.span)), e.target.map(|a| (a.code, a.span)), e.cameo, e.plover.map(|p| p.event), e.modality);
+            println!(
+                "{:?} {:?} {} {:?} {:?}",
+                e.source.map(|a| (a.code, a.span)),
+                e.target.map(|a| (a.code, a.span)),
+                e.cameo,
+                e.plover.map(|p| p.event),
+                e.modality
+            );
         }
     }
 }

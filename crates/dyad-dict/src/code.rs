@@ -18,7 +18,8 @@ pub struct ActorCodeError(pub String);
 impl ActorCode {
     pub fn new(s: &str) -> Result<Self, ActorCodeError> {
         let ok = (3..=36).contains(&s.len())
-            && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'/'));
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'/'));
         if ok {
             Ok(ActorCode(s.into()))
         } else {

@@ -539,8 +539,8 @@ fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos
             break;
         }
         const AUX: [&str; 17] = [
-            "be", "is", "are", "was", "were", "been", "being", "am", "'s", "have", "has", "had", "'ve", "get",
-            "got", "gets", "getting",
+            "be", "is", "are", "was", "were", "been", "being", "am", "'s", "have", "has", "had", "'ve",
+            "get", "got", "gets", "getting",
         ];
         if AUX.iter().any(|a| a.eq_ignore_ascii_case(form)) {
             aux_seen = true;

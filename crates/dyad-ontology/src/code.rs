@@ -33,7 +33,8 @@ impl CameoCode {
 
     /// Whether this is a code of CAMEO proper: all digits, with a root from 01 to 20.
     pub fn is_standard(&self) -> bool {
-        self.digits[..self.len as usize].iter().all(u8::is_ascii_digit) && (1..=20).contains(&self.root_number())
+        self.digits[..self.len as usize].iter().all(u8::is_ascii_digit)
+            && (1..=20).contains(&self.root_number())
     }
 
     pub fn as_str(&self) -> &str {
