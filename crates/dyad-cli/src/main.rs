@@ -1,5 +1,5 @@
 //! The `dyad` command: codes news text into political events, and the tools around it
-//! (parse, eval, dictionary lint).
+//! (parse, eval, dictionary lint, model training).
 
 // The binary talks to its user on standard output by design.
 #![allow(clippy::print_stdout)]
@@ -8,6 +8,7 @@ mod cmd_code;
 mod cmd_dict;
 mod cmd_eval;
 mod cmd_parse;
+mod cmd_train;
 mod progress;
 
 use std::path::PathBuf;
@@ -36,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         command: cmd_dict::DictCommand,
     },
+    /// Retrain a model from a Universal Dependencies treebank.
+    Train {
+        #[command(subcommand)]
+        command: cmd_train::TrainCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => cmd_parse::run(args),
         Command::Eval(args) => cmd_eval::run(args),
         Command::Dict { command } => cmd_dict::run(command),
+        Command::Train { command } => cmd_train::run(command),
     };
     match result {
         Ok(code) => code,

@@ -725,6 +725,25 @@ AKAYEV [KGZGOV]
     }
 
     #[test]
+    fn negated_cooperation_is_a_rejection() {
+        let rows = "Iraq Iraq PROPN NNP 4 nsubj
+            will will AUX MD 4 aux
+            not not PART RB 4 advmod
+            support support VERB VB 0 root
+            Jordan Jordan PROPN NNP 4 obj";
+        assert_eq!(code(&coder(true, false), rows), ["IRQ JOR 120 REJECT"]);
+        // PETRARCH2's negation through PICO has no code for it: no event.
+        let petrarch = Coder::new(
+            &Dictionaries::from_sources([
+                Source { name: "t.verbs.txt", role: Role::Verbs, text: VERBS },
+                Source { name: "t.actors.txt", role: Role::Actors, text: ACTORS },
+            ]),
+            CoderConfig { negation: crate::NegationPolicy::Petrarch, ..CoderConfig::default() },
+        );
+        assert!(code(&petrarch, rows).iter().all(|e| !e.ends_with("SUPPORT")));
+    }
+
+    #[test]
     fn a_conflict_with_no_target_is_domestic() {
         let rows = "Iraq Iraq PROPN NNP 2 nsubj
             attacked attack VERB VBD 0 root

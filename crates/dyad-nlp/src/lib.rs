@@ -7,6 +7,7 @@ pub mod lemma;
 pub mod model;
 pub mod parser;
 pub mod pipeline;
+pub mod recipe;
 pub mod tagger;
 pub mod tags;
 
