@@ -399,11 +399,15 @@ fn territorial(root: &str) -> bool {
 /// Gives an actor known only by its role ("President Mugabe" as `---GOV`, "police" as
 /// `---COP`) the country the event happens in: the clause's place, else the other actor's
 /// country ("Opposition groups in Zimbabwe demanded that President Mugabe..." = ZWEGOV), as
-/// the gold records code domestic agents.
+/// the gold records code domestic agents. Cooperation, meetings and aid (roots 03 to 07) are
+/// mostly between countries, so there only the place counts ("Syria offered its troops to
+/// Lebanon's President" does not make the troops Lebanese, nor Syria's own target).
 fn domestic_agents(e: &mut Event) {
     let place = e.location.as_ref().filter(|l| l.from == "clause").and_then(|l| l.country.clone());
-    let country_of =
-        |a: &Option<EventActor>| a.as_ref().and_then(|a| a.country.clone()).filter(|c| territorial(c));
+    let international = (3..=7).contains(&e.cameo.root_number());
+    let country_of = |a: &Option<EventActor>| {
+        a.as_ref().and_then(|a| a.country.clone()).filter(|c| territorial(c) && !international)
+    };
     let (src_country, tgt_country) = (country_of(&e.source), country_of(&e.target));
     for (actor, other) in [(&mut e.source, tgt_country), (&mut e.target, src_country)] {
         let Some(a) = actor.as_mut() else { continue };
