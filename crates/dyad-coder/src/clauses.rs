@@ -602,7 +602,11 @@ impl ClauseCoder<'_> {
                 f.targets.iter().filter(|e| !self.config.require_dyad || self.usable(e)).collect();
             let reciprocal_ok =
                 f.m.compound || (self.config.reciprocal_cooperation && (3..=6).contains(&code.root_number()));
-            if targets.is_empty() && sources.len() >= 2 && reciprocal_ok {
+            // PLOVER: conjoined actors doing something together ("Jordan and Britain agreed to
+            // undertake joint exercises") are each other's recipients, not a role-only object's.
+            let no_target =
+                targets.is_empty() || (self.config.plover_actors && targets.iter().all(|t| t.is_null()));
+            if no_target && sources.len() >= 2 && reciprocal_ok {
                 for a in &sources {
                     for b in &sources {
                         if a.code != b.code {
@@ -634,7 +638,10 @@ impl ClauseCoder<'_> {
                         continue;
                     }
                     push(out, fi, s, t, code, negated);
-                    if let Some(b) = back {
+                    // PLOVER codes a visit once, from the subject's side ([042:043] gives no
+                    // hosting event); symmetric codes ([040:040], "met") stay reciprocal.
+                    let one_sided = self.config.plover_actors && back.is_some_and(|b| b != code);
+                    if let Some(b) = back.filter(|_| !one_sided) {
                         push(out, fi, t, s, b, negated);
                     }
                 }

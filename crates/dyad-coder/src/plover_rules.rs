@@ -525,6 +525,9 @@ RESIGN
 --- THREATEN [130] ---
 THREATEN
 
+--- VISIT [042:043] ---
+VISIT
+
 --- INSTITUTE [060] ---
 INSTITUTE
 
@@ -549,7 +552,7 @@ AKAYEV [KGZGOV]
         let dicts = Dictionaries::from_sources([
             Source { name: "t.verbs.txt", role: Role::Verbs, text: VERBS },
             Source { name: "t.actors.txt", role: Role::Actors, text: ACTORS },
-            Source { name: "t.agents.txt", role: Role::Agents, text: "POLICE [~COP]\n" },
+            Source { name: "t.agents.txt", role: Role::Agents, text: "POLICE [~COP]\nOFFICIAL [~GOV]\n" },
         ]);
         let plover_actors = one_actor_events;
         Coder::new(
@@ -748,6 +751,28 @@ AKAYEV [KGZGOV]
     }
 
     #[test]
+    fn conjoined_actors_meeting_a_role_only_actor_meet_each_other() {
+        let rows = "Jordan Jordan PROPN NNP 4 nsubj
+            and and CCONJ CC 3 cc
+            Britain Britain PROPN NNP 1 conj
+            met meet VERB VBD 0 root
+            an a DET DT 6 det
+            official official NOUN NN 4 obj";
+        assert_eq!(code(&coder(true, true), rows), ["GBR JOR 040 CONSULT", "JOR GBR 040 CONSULT"]);
+        assert_eq!(code(&coder(false, false), rows), ["GBR ---GOV 040 CONSULT", "JOR ---GOV 040 CONSULT"]);
+    }
+
+    #[test]
+    fn a_visit_is_one_event_from_the_visitor() {
+        let rows = "Iraq Iraq PROPN NNP 2 nsubj
+            visited visit VERB VBD 0 root
+            Jordan Jordan PROPN NNP 2 obj";
+        assert_eq!(code(&coder(true, true), rows), ["IRQ JOR 042 CONSULT"]);
+        // CAMEO's two-part code also gives the hosting.
+        assert_eq!(code(&coder(false, false), rows), ["IRQ JOR 042 CONSULT", "JOR IRQ 043 CONSULT"]);
+    }
+
+    #[test]
     fn a_conflict_with_no_target_is_domestic() {
         let rows = "Iraq Iraq PROPN NNP 2 nsubj
             attacked attack VERB VBD 0 root
@@ -763,37 +788,5 @@ AKAYEV [KGZGOV]
             a a DET DT 5 det
             grant grant NOUN NN 2 obj";
         assert_eq!(code(&coder(true, true), rows), ["FIN TZA 071 AID"]);
-    }
-}
-#[cfg(test)]
-mod scratch_debug {
-    #[test]
-    fn debug_sentence() {
-        let text = std::env::var("DYAD_DEBUG_TEXT").unwrap_or_default();
-        if text.is_empty() {
-            return;
-        }
-        let cfg = crate::CoderConfig {
-            intent_codes: true,
-            one_actor_events: true,
-            plover_actors: true,
-            negation: crate::NegationPolicy::Petrarch,
-            ..crate::CoderConfig::default()
-        };
-        let coder = crate::Coder::new(dyad_dict::Dictionaries::embedded(), cfg);
-        let doc = dyad_nlp::pipeline::Pipeline::embedded().analyze(&text);
-        let date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
-        let (events, trace) = coder.trace_document(&doc, date, &mut crate::CoderScratch::default());
-        println!("{trace}");
-        for e in events {
-            println!(
-                "{:?} {:?} {} {:?} {:?}",
-                e.source.map(|a| (a.code, a.span)),
-                e.target.map(|a| (a.code, a.span)),
-                e.cameo,
-                e.plover.map(|p| p.event),
-                e.modality
-            );
-        }
     }
 }

@@ -1,4 +1,6 @@
-//! Trains the tagger and lemmatizer on UD English-EWT and writes `tagger.bin` and `lemma.bin`.
+//! Trains the tagger and lemmatizer on UD English-EWT and writes `tagger.bin` and `lemma.bin`,
+//! or benchmarks trained ones. Training is `dyad_nlp::recipe::train_tagger_recipe`, the recipe
+//! `dyad train tagger` runs; this example adds the hyperparameter options and the benchmark.
 //!
 //! ```text
 //! cargo run --release -p dyad-nlp --example train_tagger -- --ud /work/shared/ud/en_ewt --out crates/dyad-nlp/models
@@ -13,33 +15,26 @@
 //! With `--bench DIR` it loads the models in DIR and reports their accuracy on EWT dev and test,
 //! load time, and single-thread speed (wall and CPU time; `SPEED_ONLY=1` skips the accuracy part,
 //! `LEMMA_ERRORS=1` lists the commonest lemma errors). `--tag-text FILE` segments and tags a raw
-//! text with the committed models, for eyeballing.
+//! text with the committed models, for eyeballing. After training it runs the benchmark on the
+//! models it wrote.
 #![allow(clippy::print_stdout)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use dyad_nlp::conllu::{self, ConlluSentence};
+use dyad_nlp::conllu::ConlluSentence;
 use dyad_nlp::lemma::Lemmatizer;
-use dyad_nlp::tagger::train::{
-    committed_clusters_path, evaluate_lemmatizer, evaluate_tagger, learn_lemmatizer, parse_clusters,
-    train_tagger, TaggerTrainConfig,
-};
+use dyad_nlp::recipe::{read_ud_split, score_tagger, train_tagger_recipe, RecipeOptions};
 use dyad_nlp::tagger::{Tagger, TaggerScratch};
-
-fn read(path: &std::path::Path) -> Result<Vec<ConlluSentence>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    conllu::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
 
 fn main() -> Result<(), String> {
     let mut ud = PathBuf::from("/work/shared/ud/en_ewt");
     let mut out: Option<PathBuf> = None;
     let mut bench: Option<PathBuf> = None;
     let mut tag_text: Option<PathBuf> = None;
-    // The committed cluster list is the default, so that the plain command reproduces the model.
-    let mut clusters: Option<PathBuf> = Some(committed_clusters_path());
-    let mut cfg = TaggerTrainConfig::default();
+    // The defaults of the recipe (committed clusters included) reproduce the committed model.
+    let mut opts = RecipeOptions::new("", "");
+    let cfg = &mut opts.tagger;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
@@ -48,8 +43,8 @@ fn main() -> Result<(), String> {
             "--out" => out = Some(PathBuf::from(val()?)),
             "--bench" => bench = Some(PathBuf::from(val()?)),
             "--tag-text" => tag_text = Some(PathBuf::from(val()?)),
-            "--clusters" => clusters = Some(PathBuf::from(val()?)),
-            "--no-clusters" => clusters = None,
+            "--clusters" => opts.clusters = Some(PathBuf::from(val()?)),
+            "--no-clusters" => opts.clusters = None,
             "--epochs" => cfg.epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
             "--seed" => cfg.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--min-count" => {
@@ -71,36 +66,27 @@ fn main() -> Result<(), String> {
     if let Some(path) = tag_text {
         return tag_file(&path);
     }
-    let dev = read(&ud.join("en_ewt-ud-dev.conllu"))?;
-    let test = read(&ud.join("en_ewt-ud-test.conllu"))?;
-    if let Some(dir) = bench {
-        return run_bench(&dir, &dev, &test);
-    }
-    let out = out.ok_or("--out DIR is required (or --bench DIR)")?;
-    let train = read(&ud.join("en_ewt-ud-train.conllu"))?;
-    if let Some(path) = clusters {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        cfg.clusters = parse_clusters(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        println!("{} clusters", cfg.clusters.len());
-    }
-    let t0 = Instant::now();
-    let tagger = train_tagger(&train, &dev, &cfg, &mut |m| println!("{m}"));
-    println!("trained in {:.1} s", t0.elapsed().as_secs_f64());
-    let lem = learn_lemmatizer(&train);
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let tb = tagger.to_bytes();
-    let lb = lem.to_bytes();
-    std::fs::write(out.join("tagger.bin"), &tb).map_err(|e| format!("{}: {e}", out.display()))?;
-    std::fs::write(out.join("lemma.bin"), &lb).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("wrote tagger.bin ({} bytes) and lemma.bin ({} bytes)", tb.len(), lb.len());
-    run_bench(&out, &dev, &test)
+    let dir = match (bench, out) {
+        (Some(dir), _) => dir,
+        (None, Some(out)) => {
+            opts.ud_dir = ud.clone();
+            opts.out_dir = out.clone();
+            let report = train_tagger_recipe(&opts, &mut |m| println!("{m}")).map_err(|e| e.to_string())?;
+            println!("{report}");
+            out
+        }
+        (None, None) => return Err("--out DIR is required (or --bench DIR)".into()),
+    };
+    let dev = read_ud_split(&ud, "dev").map_err(|e| e.to_string())?;
+    let test = read_ud_split(&ud, "test").map_err(|e| e.to_string())?;
+    run_bench(&dir, &dev, &test)
 }
 
 /// Segments and tags a raw text file with the committed models, one `form/XPOS/UPOS/lemma` line
 /// per sentence (for eyeballing).
-fn tag_file(path: &std::path::Path) -> Result<(), String> {
+fn tag_file(path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let models = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models");
+    let models = dyad_nlp::recipe::committed_models_dir();
     let tb = std::fs::read(models.join("tagger.bin")).map_err(|e| e.to_string())?;
     let lb = std::fs::read(models.join("lemma.bin")).map_err(|e| e.to_string())?;
     let tagger = Tagger::from_bytes(&tb).map_err(|e| e.to_string())?;
@@ -131,7 +117,7 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSentence]) -> Result<(), String> {
+fn run_bench(dir: &Path, dev: &[ConlluSentence], test: &[ConlluSentence]) -> Result<(), String> {
     let tb = std::fs::read(dir.join("tagger.bin")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let lb = std::fs::read(dir.join("lemma.bin")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let t0 = Instant::now();
@@ -149,37 +135,10 @@ fn run_bench(dir: &std::path::Path, dev: &[ConlluSentence], test: &[ConlluSenten
         lb.len(),
         l_load.as_secs_f64() * 1e3
     );
-    let evals: &[(&str, &[ConlluSentence])] =
-        if std::env::var_os("SPEED_ONLY").is_some() { &[] } else { &[("dev", dev), ("test", test)] };
-    for &(name, data) in evals {
-        let s = evaluate_tagger(&tagger, data);
-        let l = evaluate_lemmatizer(&lem, data);
-        // Lemmas from predicted tags, as the pipeline produces them.
-        let (mut ok, mut n) = (0usize, 0usize);
-        let mut scratch = TaggerScratch::default();
-        let (mut u, mut x) = (Vec::new(), Vec::new());
-        let mut buf = String::new();
-        for sent in data {
-            let words: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
-            tagger.tag_words(&words, &mut scratch, &mut u, &mut x);
-            for (i, w) in sent.words.iter().enumerate() {
-                buf.clear();
-                lem.lemma_into(&w.form, x[i], u[i], &mut buf);
-                ok += (buf == w.lemma) as usize;
-                if buf != w.lemma && std::env::var_os("LEMMA_ERRORS").is_some() && name == "dev" {
-                    println!("PRED {} {}({}) -> {} (gold {})", w.form, x[i], w.xpos, buf, w.lemma);
-                }
-                n += 1;
-            }
+    if std::env::var_os("SPEED_ONLY").is_none() {
+        for (name, data) in [("dev", dev), ("test", test)] {
+            println!("{name}: {}", score_tagger(&tagger, &lem, data));
         }
-        println!("{name}: lemma with predicted tags {:.2} %", 100.0 * ok as f64 / n.max(1) as f64);
-        println!(
-            "{name}: UPOS {:.2} %  XPOS {:.2} %  lemma (gold tags) {:.2} %  ({} tokens)",
-            100.0 * s.upos,
-            100.0 * s.xpos,
-            100.0 * l.accuracy,
-            s.tokens
-        );
     }
     if std::env::var_os("LEMMA_ERRORS").is_some() {
         let mut errs: std::collections::HashMap<String, usize> = std::collections::HashMap::new();

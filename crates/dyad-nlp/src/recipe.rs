@@ -270,8 +270,8 @@ fn read_treebank(dir: &Path, log: &mut dyn FnMut(&str)) -> Result<Treebank, Reci
 type ClusterLists = (Vec<(String, u64)>, Vec<(String, String)>);
 
 fn read_clusters(path: &Path) -> Result<ClusterLists, RecipeError> {
-    let text =
-        std::fs::read_to_string(path).map_err(|source| RecipeError::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| RecipeError::Read { path: path.to_path_buf(), source })?;
     let for_tagger =
         parse_clusters(&text).map_err(|source| RecipeError::Clusters { path: path.to_path_buf(), source })?;
     let for_parser = text
@@ -399,7 +399,8 @@ fn tag_accuracy(gold: &[ConlluSentence], tagged: &[ConlluSentence]) -> (f64, f64
 }
 
 fn load_tagger(path: &Path) -> Result<Tagger, RecipeError> {
-    let bytes = std::fs::read(path).map_err(|source| RecipeError::Read { path: path.to_path_buf(), source })?;
+    let bytes =
+        std::fs::read(path).map_err(|source| RecipeError::Read { path: path.to_path_buf(), source })?;
     Tagger::from_bytes(&bytes).map_err(|source| RecipeError::Model { path: path.to_path_buf(), source })
 }
 
@@ -479,8 +480,8 @@ pub fn train_parser_recipe(
     log(&format!("trained in {train_seconds:.1} s"));
     let bytes = parser.to_bytes();
     let files = vec![write_file(opts.out_dir.join("parser.bin"), &bytes, log)?];
-    let parser =
-        Parser::from_bytes(&bytes).map_err(|source| RecipeError::Model { path: files[0].path.clone(), source })?;
+    let parser = Parser::from_bytes(&bytes)
+        .map_err(|source| RecipeError::Model { path: files[0].path.clone(), source })?;
     let tagger_ref = tagger.as_ref().map(|(_, t)| t);
     Ok(ParserReport {
         dev: score_parser(&parser, tagger_ref, &tb.dev),
