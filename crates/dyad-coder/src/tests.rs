@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use dyad_dict::{Dictionaries, Role, Source};
 use dyad_nlp::{conllu, Document};
 
-use crate::{Coder, CoderConfig, CoderScratch, Event, Modality, NegationPolicy};
+use crate::{Coder, CoderConfig, CoderScratch, Conventions, Event, Modality, NegationPolicy};
 
 const VERBS: &str = "\
 &CURRENCY
@@ -527,31 +527,38 @@ fn transformations_turn_reported_attacks_into_accusations() {
     );
     assert_eq!(triples(&ev), ["IRQ IRN 112"]);
     assert_eq!(ev[0].evidence.pattern, "~ a (b . ATTACK) SAY = a b 112");
-    let ev = code(
-        "Iraq Iraq PROPN NNP 2 nsubj
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
          said say VERB VBD 0 root
          it it PRON PRP 5 nsubj
          had have AUX VBD 5 aux
          attacked attack VERB VBN 2 ccomp
-         Iran Iran PROPN NNP 5 obj",
-    );
+         Iran Iran PROPN NNP 5 obj";
+    // PETRARCH2 replaces the reported attack with the claim of responsibility...
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    let ev = code_with(petrarch, rows, day(2007, 8, 9));
     assert_eq!(triples(&ev), ["IRQ IRN 015"]);
     assert!(ev[0].source.as_ref().unwrap().antecedent.is_none());
+    // ...while dyad's default keeps the attack itself as well.
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 015", "IRQ IRN 190"]);
 }
 
 #[test]
 fn negation_survives_reported_speech() {
-    let ev = code(
-        "Iraq Iraq PROPN NNP 2 nsubj
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
          said say VERB VBD 0 root
          it it PRON PRP 6 nsubj
          would would AUX MD 6 aux
          not not PART RB 6 advmod
          attack attack VERB VB 2 ccomp
-         Iran Iran PROPN NNP 6 obj",
-    );
+         Iran Iran PROPN NNP 6 obj";
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    let ev = code_with(petrarch, rows, day(2007, 8, 9));
     assert_eq!(triples(&ev), ["IRQ IRN 015"]);
     assert!(ev[0].negated);
+    // The kept reported event is negated too, never coded as a positive attack.
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["IRQ IRN 015", "IRQ IRN 190"]);
+    assert!(ev.iter().all(|e| e.negated));
 }
 
 #[test]
