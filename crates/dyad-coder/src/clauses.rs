@@ -169,6 +169,13 @@ impl ClauseCoder<'_> {
         v
     }
 
+    /// Whether phrase `k` reads as a place: a proper noun after "in", "at", "near" or "inside".
+    fn is_place_phrase(&self, k: u32) -> bool {
+        let sent = self.sent();
+        sent.upos(k) == Upos::PROPN
+            && sent.case_of(k).is_some_and(|c| matches!(sent.form(c), "IN" | "AT" | "NEAR" | "INSIDE"))
+    }
+
     /// The default target search: the object, then prepositional phrases, then the phrases of
     /// the pattern's own nouns ("an attack by X"), then complement clauses (their subjects and
     /// objects), then any actor after the verb.
@@ -188,11 +195,15 @@ impl ClauseCoder<'_> {
                 cands.push(k);
             }
         }
+        // With several sources ("Russian and Chinese officials met in Moscow") the meeting is
+        // between them: the place where they met is not a party to it.
+        let several_sources = self.config.place_not_party && sources.len() > 1;
         for &k in sent.kids(v) {
             let r = sent.rel(k);
             if k > v
                 && matches!(r.as_str(), "obl" | "obl:arg" | "obl:agent" | "nmod" | "obl:unmarked")
                 && !skip.contains(&k)
+                && !(several_sources && self.is_place_phrase(k))
             {
                 cands.push(k);
             }
@@ -227,6 +238,7 @@ impl ClauseCoder<'_> {
             if !skip.contains(&w)
                 && sent.is_nominal(w)
                 && matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos")
+                && !(several_sources && self.is_place_phrase(w))
             {
                 cands.push(w);
             }

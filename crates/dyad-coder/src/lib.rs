@@ -101,6 +101,10 @@ pub struct CoderConfig {
     /// warplanes bombed rebels": the military claims responsibility, 015), also emit the
     /// reported event itself (the bombing). On by default; PETRARCH2 emits only the rewrite.
     pub keep_reported_events: bool,
+    /// "X and Y met in Z": a place named after "in"/"at" is not a party when the event already has
+    /// several sources, so the sources form reciprocal pairs. PETRARCH2 (and its gold) makes the
+    /// place the target instead.
+    pub place_not_party: bool,
 }
 
 impl Default for CoderConfig {
@@ -116,6 +120,7 @@ impl Default for CoderConfig {
             one_actor_events: false,
             plover_actors: false,
             keep_reported_events: true,
+            place_not_party: true,
         }
     }
 }
@@ -142,6 +147,7 @@ impl CoderConfig {
         self.one_actor_events = plover;
         self.plover_actors = plover;
         self.keep_reported_events = conventions != Conventions::Petrarch;
+        self.place_not_party = conventions != Conventions::Petrarch;
         self
     }
 }
