@@ -105,6 +105,9 @@ pub struct CoderConfig {
     /// several sources, so the sources form reciprocal pairs. PETRARCH2 (and its gold) makes the
     /// place the target instead.
     pub place_not_party: bool,
+    /// "X demanded that Y withdraw", "X said Y must withdraw": a demand (10x) from X on Y, not
+    /// Y's withdrawal, which has not happened. PETRARCH2 codes the lower clause instead.
+    pub clause_demands: bool,
 }
 
 impl Default for CoderConfig {
@@ -121,6 +124,7 @@ impl Default for CoderConfig {
             plover_actors: false,
             keep_reported_events: true,
             place_not_party: true,
+            clause_demands: true,
         }
     }
 }
@@ -148,6 +152,7 @@ impl CoderConfig {
         self.plover_actors = plover;
         self.keep_reported_events = conventions != Conventions::Petrarch;
         self.place_not_party = conventions != Conventions::Petrarch;
+        self.clause_demands = conventions != Conventions::Petrarch;
         self
     }
 }
@@ -320,7 +325,7 @@ impl Coder {
             }
         }
         cc.link(frames);
-        if self.config.intent_codes {
+        if self.config.clause_demands {
             plover_rules::demands(&np, &self.pico, frames);
         }
         if let Some(out) = trace {

@@ -669,8 +669,16 @@ AKAYEV [KGZGOV]
             support support VERB VB 2 ccomp
             Jordan Jordan PROPN NNP 5 obj";
         assert_eq!(code(&coder(true, false), rows), ["IRQ GBR 100 REQUEST"]);
-        // PETRARCH2 codes the reported support.
-        assert_eq!(code(&coder(false, false), rows), ["GBR JOR 051 SUPPORT"]);
+        // dyad's defaults read it the same way...
+        assert_eq!(code(&coder(false, false), rows), ["IRQ GBR 100 REQUEST"]);
+        // ...while PETRARCH2 codes the reported support.
+        let dicts = Dictionaries::from_sources([
+            Source { name: "t.verbs.txt", role: Role::Verbs, text: VERBS },
+            Source { name: "t.actors.txt", role: Role::Actors, text: ACTORS },
+        ]);
+        let petrarch =
+            Coder::new(&dicts, CoderConfig::default().with_conventions(crate::Conventions::Petrarch));
+        assert_eq!(code(&petrarch, rows), ["GBR JOR 051 SUPPORT"]);
     }
 
     #[test]
