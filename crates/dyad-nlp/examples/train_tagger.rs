@@ -15,7 +15,7 @@
 //! With `--bench DIR` it loads the models in DIR and reports their accuracy on EWT dev and test,
 //! load time, and single-thread speed (wall and CPU time; `SPEED_ONLY=1` skips the accuracy part,
 //! `LEMMA_ERRORS=1` lists the commonest lemma errors). `--tag-text FILE` segments and tags a raw
-//! text with the committed models, for eyeballing. After training it runs the benchmark on the
+//! text with the committed models, for eyeballing. After training it measures the speed of the
 //! models it wrote.
 #![allow(clippy::print_stdout)]
 
@@ -66,20 +66,21 @@ fn main() -> Result<(), String> {
     if let Some(path) = tag_text {
         return tag_file(&path);
     }
-    let dir = match (bench, out) {
-        (Some(dir), _) => dir,
+    // After training the report has the scores, so the benchmark only measures speed.
+    let (dir, scores) = match (bench, out) {
+        (Some(dir), _) => (dir, std::env::var_os("SPEED_ONLY").is_none()),
         (None, Some(out)) => {
             opts.ud_dir = ud.clone();
             opts.out_dir = out.clone();
             let report = train_tagger_recipe(&opts, &mut |m| println!("{m}")).map_err(|e| e.to_string())?;
             println!("{report}");
-            out
+            (out, false)
         }
         (None, None) => return Err("--out DIR is required (or --bench DIR)".into()),
     };
     let dev = read_ud_split(&ud, "dev").map_err(|e| e.to_string())?;
     let test = read_ud_split(&ud, "test").map_err(|e| e.to_string())?;
-    run_bench(&dir, &dev, &test)
+    run_bench(&dir, &dev, &test, scores)
 }
 
 /// Segments and tags a raw text file with the committed models, one `form/XPOS/UPOS/lemma` line
@@ -117,7 +118,12 @@ fn thread_cpu_seconds() -> Option<f64> {
     Some(ns / 1e9)
 }
 
-fn run_bench(dir: &Path, dev: &[ConlluSentence], test: &[ConlluSentence]) -> Result<(), String> {
+fn run_bench(
+    dir: &Path,
+    dev: &[ConlluSentence],
+    test: &[ConlluSentence],
+    scores: bool,
+) -> Result<(), String> {
     let tb = std::fs::read(dir.join("tagger.bin")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let lb = std::fs::read(dir.join("lemma.bin")).map_err(|e| format!("{}: {e}", dir.display()))?;
     let t0 = Instant::now();
@@ -135,7 +141,7 @@ fn run_bench(dir: &Path, dev: &[ConlluSentence], test: &[ConlluSentence]) -> Res
         lb.len(),
         l_load.as_secs_f64() * 1e3
     );
-    if std::env::var_os("SPEED_ONLY").is_none() {
+    if scores {
         for (name, data) in [("dev", dev), ("test", test)] {
             println!("{name}: {}", score_tagger(&tagger, &lem, data));
         }
