@@ -483,7 +483,7 @@ fn random_text_never_panics_and_spans_stay_in_bounds() {
         let text: String = (0..n)
             .map(|_| rng.pick(PIECES))
             .collect::<Vec<_>>()
-            .join(if rng.next() % 3 == 0 { "" } else { " " });
+            .join(if matches!(rng.next() % 3, 0) { "" } else { " " });
         pipeline.analyze_into(&text, &mut nlp, &mut doc);
         for s in &doc.sentences {
             assert!(s.span.get(&text).is_some(), "sentence span off a char boundary in {text:?}");
