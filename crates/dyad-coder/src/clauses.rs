@@ -74,6 +74,9 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
             // Adverbial clauses share the subject only as "to"-infinitives ("came to help"),
             // not as "after leaving" or "while in detention".
             "advcl" if sent.is_to_clause(v) => v = h,
+            // An adjective or adverb between a verb and its "to"-clause ("is inching nearer to
+            // accord", with the clause under "nearer") passes the verb's subject down.
+            "advmod" if matches!(sent.upos(v), Upos::ADJ | Upos::ADV) => v = h,
             "acl" | "acl:relcl" => {
                 // A participle modifying a noun: the noun acts ("troops firing"), or undergoes
                 // ("the man arrested") when the participle is passive.
@@ -228,7 +231,10 @@ impl ClauseCoder<'_> {
         for c in clauses {
             for &k in sent.kids(c) {
                 let r = sent.rel(k).as_str();
-                if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "iobj" | "nmod") && !skip.contains(&k)
+                // A participle's "by" phrase is as much a party as any other oblique ("memos
+                // sent by Bree"), whether the parser spells it `obl` or `obl:agent`.
+                if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "obl:agent" | "iobj" | "nmod")
+                    && !skip.contains(&k)
                 {
                     cands.push(k);
                 }

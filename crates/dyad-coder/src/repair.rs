@@ -1,14 +1,19 @@
-//! Repairs for two parser errors that cost whole events: a subject swallowed by a following
+//! Repairs for parser errors that cost whole events: a subject swallowed by a following
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
-//! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary). Both are
-//! recognised from the shape of the tree, never from particular words, and only where the
-//! tree has no better reading (no subject at all; no passive auxiliary at all).
+//! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
+//! [`mend_tree`], four misattachments mended in the tree itself before the coder reads it: a
+//! finite complement clause whose subject was taken as the governing verb's object ("indicated
+//! it deplored Libya"), a predicate noun whose clause was hung on its adjective ("that Mordor
+//! isn't a real easy place"), a passive agent hung on an adverb ("was opposed earlier by
+//! Osgiliath"), and a passive participle made the conjunct of its own adverb ("was heavily and
+//! unjustly criticized"). All are recognised from the shape of the tree, never from particular
+//! content words, and only where the tree has no better reading.
 
-use dyad_nlp::DepRel;
+use dyad_nlp::{DepRel, Upos};
 
 use crate::actors::NpCoder;
-use crate::sentence::Sent;
+use crate::sentence::{Sent, NONE};
 
 /// Relations under which a parser leaves a subject it did not recognise: a bare noun phrase
 /// before the verb, with no preposition.
@@ -51,6 +56,176 @@ pub(crate) fn false_passive(sent: &Sent, v: u32) -> bool {
     })
 }
 
+/// Mends the tree of `sent` (its `head` and `rel`, not its children lists) where the parser's
+/// shape is one no correct parse has; says whether anything changed, so that the caller rebuilds
+/// the children lists. Each repair moves a handful of arcs and never creates a cycle: a word is
+/// only ever attached to a word it was a sibling or a child of.
+pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
+    let mut changed = false;
+    let n = sent.words.len() as u32;
+    for c in 0..n {
+        changed |= subject_taken_as_object(sent, c);
+        changed |= clause_on_adjective(sent, c);
+        changed |= agent_on_adverb(sent, c);
+        changed |= participle_under_adverb(sent, c);
+    }
+    changed
+}
+
+/// The words whose head is `h`, in order (read from `head`, which the repairs change).
+fn kids_of(sent: &Sent, h: u32) -> impl Iterator<Item = u32> + '_ {
+    (0..sent.head.len() as u32).filter(move |&k| sent.head[k as usize] == h)
+}
+
+fn has_subject(sent: &Sent, v: u32) -> bool {
+    kids_of(sent, v).any(|k| crate::actors::is_subject(sent.rel[k as usize]))
+}
+
+/// "Ethiopia indicated it deplored Libya", parsed with `it` as the object of "indicated" and
+/// "deplored" as its subjectless `xcomp`: a finite verb (past or present tense, or with a modal)
+/// cannot be a subjectless complement, so the object right before it is its subject and the
+/// clause is a `ccomp`.
+fn subject_taken_as_object(sent: &mut Sent, c: u32) -> bool {
+    let ci = c as usize;
+    if !matches!(sent.rel[ci].as_str(), "xcomp" | "advcl") || sent.head[ci] == NONE {
+        return false;
+    }
+    let v = sent.head[ci];
+    let finite = matches!(sent.words[ci].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || kids_of(sent, c).any(|k| sent.words[k as usize].xpos.as_str() == "MD");
+    if sent.words[ci].upos != Upos::VERB
+        || !finite
+        || has_subject(sent, c)
+        || kids_of(sent, c).any(|k| sent.rel[k as usize] == DepRel::MARK)
+    {
+        return false;
+    }
+    // The object must be a single pronoun or name right before the clause, with only the
+    // clause's own auxiliaries and adverbs between them.
+    let Some(o) = kids_of(sent, v).find(|&k| k < c && sent.rel[k as usize] == DepRel::OBJ) else {
+        return false;
+    };
+    let single = matches!(sent.words[o as usize].upos, Upos::PRON | Upos::PROPN)
+        && kids_of(sent, o)
+            .all(|k| sent.rel[k as usize] == DepRel::FLAT || sent.rel[k as usize] == DepRel::COMPOUND);
+    let between_ok = ((o + 1)..c).all(|w| {
+        (sent.head[w as usize] == c && matches!(sent.rel[w as usize].as_str(), "aux" | "advmod"))
+            || sent.head[w as usize] == o
+    });
+    if !single || !between_ok {
+        return false;
+    }
+    sent.head[o as usize] = c;
+    sent.rel[o as usize] = DepRel::NSUBJ;
+    sent.rel[ci] = DepRel::CCOMP;
+    true
+}
+
+/// "allowed that Mordor isn't a real easy place to visit", parsed with the subject, copula and
+/// "that" on the adjective "easy", an `amod` of "place": an adjective modifying a noun has no
+/// subject or copula of its own, so they, and the clause's relation, belong to the noun.
+fn clause_on_adjective(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    let nh = sent.head[ai];
+    if sent.rel[ai] != DepRel::AMOD || nh == NONE || nh < a || sent.words[ai].upos != Upos::ADJ {
+        return false;
+    }
+    let ni = nh as usize;
+    if !matches!(sent.words[ni].upos, Upos::NOUN | Upos::PROPN) || sent.head[ni] == NONE {
+        return false;
+    }
+    let has = |sent: &Sent, r: DepRel| kids_of(sent, a).any(|k| sent.rel[k as usize] == r);
+    if !has(sent, DepRel::COP) || !has(sent, DepRel::NSUBJ) {
+        return false;
+    }
+    // Everything before the adjective that belongs to the clause or the noun phrase moves.
+    let movers: [DepRel; 6] =
+        [DepRel::NSUBJ, DepRel::COP, DepRel::MARK, DepRel::AUX, DepRel::ADVMOD, DepRel::DET];
+    for k in 0..a {
+        if sent.head[k as usize] == a && movers.contains(&sent.rel[k as usize]) {
+            sent.head[k as usize] = nh;
+        }
+    }
+    // The noun now heads a clause: a complement unless it already hangs as a clause of another
+    // kind, and a "that" clause is a complement whatever the parser called it.
+    let that = kids_of(sent, nh).any(|k| sent.rel[k as usize] == DepRel::MARK && sent.form(k) == "THAT");
+    if that
+        || !matches!(sent.rel[ni].as_str(), "ccomp" | "advcl" | "acl" | "acl:relcl" | "conj" | "parataxis")
+    {
+        sent.rel[ni] = DepRel::CCOMP;
+    }
+    true
+}
+
+/// "Eriador was opposed earlier by Osgiliath", parsed with the "by" phrase under the adverb
+/// "earlier": an adverb takes no "by" phrase, so under a passive verb it is the verb's agent.
+fn agent_on_adverb(sent: &mut Sent, b: u32) -> bool {
+    let bi = b as usize;
+    let a = sent.head[bi];
+    if a == NONE || !matches!(sent.rel[bi].as_str(), "obl" | "nmod") {
+        return false;
+    }
+    let ai = a as usize;
+    let v = sent.head[ai];
+    if sent.words[ai].upos != Upos::ADV || sent.rel[ai] != DepRel::ADVMOD || v == NONE {
+        return false;
+    }
+    let passive = kids_of(sent, v).any(|k| sent.rel[k as usize] == DepRel::AUX_PASS)
+        && sent.words[v as usize].xpos.as_str() == "VBN";
+    let by = kids_of(sent, b).any(|k| sent.rel[k as usize] == DepRel::CASE && sent.form(k) == "BY");
+    let has_agent = kids_of(sent, v).any(|k| sent.rel[k as usize] == DepRel::OBL_AGENT);
+    if !passive || !by || has_agent {
+        return false;
+    }
+    sent.head[bi] = v;
+    sent.rel[bi] = DepRel::OBL_AGENT;
+    true
+}
+
+/// "The Philippines was heavily and unjustly criticized", parsed with the adverb "heavily" as
+/// the head of a copular clause and the participle as its conjunct: an adverb heads no clause
+/// when a participle follows it in coordination, so the participle is the (passive) head and
+/// the "copula" its passive auxiliary.
+fn participle_under_adverb(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    if sent.words[ai].upos != Upos::ADV {
+        return false;
+    }
+    let has = |sent: &Sent, r: DepRel| kids_of(sent, a).any(|k| sent.rel[k as usize] == r);
+    if !has(sent, DepRel::COP) || !has(sent, DepRel::NSUBJ) {
+        return false;
+    }
+    let Some(p) = kids_of(sent, a).find(|&k| {
+        k > a
+            && sent.rel[k as usize] == DepRel::CONJ
+            && sent.words[k as usize].upos == Upos::VERB
+            && sent.words[k as usize].xpos.as_str() == "VBN"
+    }) else {
+        return false;
+    };
+    let pi = p as usize;
+    sent.head[pi] = sent.head[ai];
+    sent.rel[pi] = sent.rel[ai];
+    sent.head[ai] = p;
+    sent.rel[ai] = DepRel::ADVMOD;
+    for k in 0..sent.head.len() {
+        if sent.head[k] != a {
+            continue;
+        }
+        let moved = match sent.rel[k].as_str() {
+            "nsubj" => Some(DepRel::NSUBJ_PASS),
+            "cop" => Some(DepRel::AUX_PASS),
+            "aux" | "punct" | "advcl" | "obl" | "parataxis" => Some(sent.rel[k]),
+            _ => None,
+        };
+        if let Some(r) = moved {
+            sent.head[k] = p;
+            sent.rel[k] = r;
+        }
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -64,12 +239,19 @@ mod tests {
             Source {
                 name: "t.verbs.txt",
                 role: Role::Verbs,
-                text: "--- KILL [190] ---\nKILL\n\n--- THREATEN [130] ---\nTHREATEN\n",
+                text: "--- KILL [190] ---\nKILL\n\n--- THREATEN [130] ---\nTHREATEN\n\n\
+                       --- DEPLORE [111] ---\nDEPLORE\n\n--- OPPOSE [110] ---\nOPPOSE\n\n\
+                       --- ALLOW [080] ---\nALLOW\n\n--- ACCORD [013] ---\nACCORD\n\n\
+                       --- INCH [---] ---\nINCH\n\n--- INDICATE [---] ---\nINDICATE\n\n\
+                       --- WELCOME [050] ---\nWELCOME\n- * MEMOS [092]\n\n\
+                       --- CRITICIZE [111] ---\nCRITICIZE\n",
             },
             Source {
                 name: "t.actors.txt",
                 role: Role::Actors,
-                text: "PAKISTAN [PAK]\nCONGO [COG]\nSERB [SRB]\nALBANIANS [ALB]\n",
+                text: "PAKISTAN [PAK]\nCONGO [COG]\nSERB [SRB]\nALBANIANS [ALB]\nETHIOPIA [ETH]\n\
+                       LIBYA [LBY]\nGOLLUM [HOB]\nMORDOR [MOR]\nERIADOR [ERI]\nOSGILIATH [OSG]\n\
+                       ARNOR [ARN]\nGONDOR [GON]\nCALENARDHON [CAL]\nBREE [BRE]\nPHILIPPINES [PHL]\n",
             },
         ]);
         let coder = Coder::new(&dicts, CoderConfig::default());
@@ -126,5 +308,95 @@ mod tests {
             by by ADP IN 5 case
             Serb Serb PROPN NNP 3 obl";
         assert_eq!(code(rows), ["SRB ALB 190"]);
+    }
+
+    #[test]
+    fn a_clause_subject_taken_as_the_object_is_the_subject() {
+        // "Ethiopia indicated it deplored Libya": "it" is the subject of "deplored", not the
+        // object of "indicated", so the reported event keeps a source.
+        let rows = "Ethiopia Ethiopia PROPN NNP 2 nsubj
+            indicated indicate VERB VBD 0 root
+            it it PRON PRP 2 obj
+            deplored deplore VERB VBD 2 xcomp
+            Libya Libya PROPN NNP 4 obj";
+        assert_eq!(code(rows), ["ETH LBY 111"]);
+        // An infinitive is a real subjectless complement: nothing moves.
+        let rows = "Ethiopia Ethiopia PROPN NNP 2 nsubj
+            indicated indicate VERB VBD 0 root
+            Libya Libya PROPN NNP 2 obj
+            to to PART TO 5 mark
+            deplore deplore VERB VB 2 xcomp";
+        assert!(!code(rows).contains(&"LBY ETH 111".to_string()));
+    }
+
+    #[test]
+    fn a_clause_hung_on_an_adjective_belongs_to_its_noun() {
+        // "Gollum allowed that Mordor isn't a easy place": the subject, copula and "that" were
+        // put on "easy", an adjective of "place", which was left as an adverbial clause.
+        let rows = "Gollum Gollum PROPN NNP 2 nsubj
+            allowed allow VERB VBD 0 root
+            that that SCONJ IN 8 mark
+            Mordor Mordor PROPN NNP 8 nsubj
+            is be AUX VBZ 8 cop
+            n't not PART RB 8 advmod
+            a a DET DT 8 det
+            easy easy ADJ JJ 9 amod
+            place place NOUN NN 2 advcl";
+        assert_eq!(code(rows), ["HOB MOR 080"]);
+    }
+
+    #[test]
+    fn a_passive_agent_hung_on_an_adverb_is_the_agent() {
+        let rows = "Eriador Eriador PROPN NNP 3 nsubj:pass
+            was be AUX VBD 3 aux:pass
+            opposed oppose VERB VBN 0 root
+            earlier early ADV RBR 3 advmod
+            by by ADP IN 6 case
+            Osgiliath Osgiliath PROPN NNP 4 nmod";
+        assert_eq!(code(rows), ["OSG ERI 110"]);
+    }
+
+    #[test]
+    fn a_to_clause_under_an_adjective_shares_the_verb_subject() {
+        // "Arnor is inching nearer to accord with Gondor", with the clause under "nearer".
+        let rows = "Arnor Arnor PROPN NNP 3 nsubj
+            is be AUX VBZ 3 aux
+            inching inch VERB VBG 0 root
+            nearer near ADJ JJR 3 advmod
+            to to PART TO 6 mark
+            accord accord VERB VB 4 advcl
+            with with ADP IN 8 case
+            Gondor Gondor PROPN NNP 6 obl";
+        assert_eq!(code(rows), ["ARN GON 013"]);
+    }
+
+    #[test]
+    fn the_agent_of_a_participle_on_the_object_is_a_target() {
+        // "Calenardhon welcomed memos sent by Bree": `obl:agent` counts like `obl`.
+        let rows = "Calenardhon Calenardhon PROPN NNP 2 nsubj
+            welcomed welcome VERB VBD 0 root
+            memos memo NOUN NNS 2 obj
+            sent send VERB VBN 3 acl
+            by by ADP IN 6 case
+            Bree Bree PROPN NNP 4 obl:agent";
+        assert_eq!(code(rows), ["CAL BRE 092"]);
+    }
+
+    #[test]
+    fn a_participle_coordinated_with_an_adverb_heads_the_passive() {
+        // "The Philippines was heavily and unjustly criticized over its dispute with Eriador",
+        // parsed as a copular clause headed by "heavily": the Philippines is criticized.
+        let rows = "Philippines Philippines PROPN NNPS 3 nsubj
+            was be AUX VBD 3 cop
+            heavily heavily ADV RB 0 root
+            and and CCONJ CC 6 cc
+            unjustly unjustly ADV RB 6 advmod
+            criticized criticize VERB VBN 3 conj
+            over over ADV RB 6 advmod
+            its its PRON PRP$ 9 nmod:poss
+            dispute dispute NOUN NN 6 obj
+            with with ADP IN 11 case
+            Eriador Eriador PROPN NNP 9 nmod";
+        assert_eq!(code(rows), ["ERI PHL 111"]);
     }
 }

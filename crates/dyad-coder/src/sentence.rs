@@ -31,6 +31,8 @@ pub(crate) struct Sent {
     pub rel: Vec<DepRel>,
     kid_start: Vec<u32>,
     kids: Vec<u32>,
+    /// Running offsets while filling `kids`.
+    kid_fill: Vec<u32>,
     /// Upper-case text arena for forms, lemmas and parts.
     upper: String,
     form: Vec<(u32, u32)>,
@@ -92,28 +94,7 @@ impl Sent {
             }
             self.rel.push(rel);
         }
-        // Children lists in CSR form: count, prefix-sum, fill (word order is kept).
-        self.kid_start.clear();
-        self.kid_start.resize(n + 1, 0);
-        for &h in &self.head {
-            if h != NONE {
-                self.kid_start[h as usize + 1] += 1;
-            }
-        }
-        for i in 0..n {
-            self.kid_start[i + 1] += self.kid_start[i];
-        }
-        self.kids.clear();
-        self.kids.resize(self.kid_start[n] as usize, 0);
-        // A second pass with running offsets; the offsets reuse `part_start` temporarily.
-        self.part_start.extend_from_slice(&self.kid_start[..n]);
-        for (i, &h) in self.head.iter().enumerate() {
-            if h != NONE {
-                let at = &mut self.part_start[h as usize];
-                self.kids[*at as usize] = i as u32;
-                *at += 1;
-            }
-        }
+        self.build_kids();
         self.part_start.clear();
         for (i, w) in self.words.iter().enumerate() {
             let form = w.span.slice(&doc.text);
@@ -141,6 +122,37 @@ impl Sent {
             }
         }
         self.part_start.push(self.parts.len() as u32);
+        // Parser errors that the tree's own shape betrays are mended before anything reads it.
+        if crate::repair::mend_tree(self) {
+            self.build_kids();
+        }
+    }
+
+    /// Children lists in CSR form from `head`: count, prefix-sum, fill (word order is kept).
+    fn build_kids(&mut self) {
+        let n = self.words.len();
+        self.kid_start.clear();
+        self.kid_start.resize(n + 1, 0);
+        for &h in &self.head {
+            if h != NONE {
+                self.kid_start[h as usize + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            self.kid_start[i + 1] += self.kid_start[i];
+        }
+        self.kids.clear();
+        self.kids.resize(self.kid_start[n] as usize, 0);
+        // A second pass with running offsets.
+        self.kid_fill.clear();
+        self.kid_fill.extend_from_slice(&self.kid_start[..n]);
+        for (i, &h) in self.head.iter().enumerate() {
+            if h != NONE {
+                let at = &mut self.kid_fill[h as usize];
+                self.kids[*at as usize] = i as u32;
+                *at += 1;
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
