@@ -40,7 +40,7 @@ pub struct CodeArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// What to do with negated events: mark (code them with "negated": true), skip, or petrarch.
-    #[arg(long, default_value = "mark", value_parser = parse_negation)]
+    #[arg(long, default_value = "mark", value_parser = crate::parse_negation)]
     negation: NegationPolicy,
     /// Coding conventions: dyad (PETRARCH2 dyads plus reported events), petrarch (as PETRARCH2
     /// codes), or plover (intentions as AGREE/THREATEN, one-actor events). Default: plover for
@@ -53,15 +53,6 @@ pub struct CodeArgs {
     /// No progress bar and no summary on standard error.
     #[arg(long, short = 'q')]
     quiet: bool,
-}
-
-fn parse_negation(s: &str) -> Result<NegationPolicy, String> {
-    match s {
-        "mark" => Ok(NegationPolicy::Mark),
-        "skip" => Ok(NegationPolicy::Skip),
-        "petrarch" => Ok(NegationPolicy::Petrarch),
-        _ => Err(format!("unknown negation policy {s:?}: expected mark, skip or petrarch")),
-    }
 }
 
 /// How one input record ended.

@@ -27,7 +27,7 @@ pub struct EvalArgs {
     #[arg(long)]
     all: bool,
     /// How negated events are coded (see `dyad code --help`); the gold sets follow PETRARCH.
-    #[arg(long, default_value = "petrarch", value_parser = parse_negation)]
+    #[arg(long, default_value = "petrarch", value_parser = crate::parse_negation)]
     negation: NegationPolicy,
     /// Coding conventions: dyad, petrarch or plover (default: the gold set's own).
     #[arg(long, value_parser = crate::parse_conventions)]
@@ -35,15 +35,6 @@ pub struct EvalArgs {
     /// Worker threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-}
-
-fn parse_negation(s: &str) -> Result<NegationPolicy, String> {
-    match s {
-        "mark" => Ok(NegationPolicy::Mark),
-        "skip" => Ok(NegationPolicy::Skip),
-        "petrarch" => Ok(NegationPolicy::Petrarch),
-        _ => Err(format!("unknown negation policy {s:?}: expected mark, skip or petrarch")),
-    }
 }
 
 pub fn run(args: EvalArgs) -> Result<ExitCode> {

@@ -70,6 +70,16 @@ fn init_threads(threads: usize) {
     }
 }
 
+/// Parses a `--negation` value.
+fn parse_negation(s: &str) -> Result<dyad_coder::NegationPolicy, String> {
+    match s {
+        "mark" => Ok(dyad_coder::NegationPolicy::Mark),
+        "skip" => Ok(dyad_coder::NegationPolicy::Skip),
+        "petrarch" => Ok(dyad_coder::NegationPolicy::Petrarch),
+        _ => Err(format!("unknown negation policy {s:?}: expected mark, skip or petrarch")),
+    }
+}
+
 /// Parses a `--conventions` value.
 fn parse_conventions(s: &str) -> Result<dyad_coder::Conventions, String> {
     match s {

@@ -107,6 +107,24 @@ pub fn parse(text: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
     Ok(out)
 }
 
+impl ConlluSentence {
+    /// The words joined by single spaces, with each word's span: the layout training and
+    /// evaluation give gold-tokenized sentences.
+    pub fn layout(&self) -> (String, Vec<dyad_text::Span>) {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(self.words.len());
+        for w in &self.words {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(&w.form);
+            spans.push(dyad_text::Span::new(start, text.len()));
+        }
+        (text, spans)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

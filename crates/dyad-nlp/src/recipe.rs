@@ -355,27 +355,12 @@ pub fn score_tagger(tagger: &Tagger, lemmatizer: &Lemmatizer, gold: &[ConlluSent
     }
 }
 
-/// Words joined by single spaces, as evaluation and the parser's training lay sentences out.
-fn layout(s: &ConlluSentence) -> (String, Vec<Span>) {
-    let mut text = String::new();
-    let mut spans = Vec::with_capacity(s.words.len());
-    for w in &s.words {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let start = text.len();
-        text.push_str(&w.form);
-        spans.push(Span::new(start, text.len()));
-    }
-    (text, spans)
-}
-
 /// Replaces the tags of `sents` with the tagger's.
 fn retag(tagger: &Tagger, sents: &mut [ConlluSentence]) {
     let mut scratch = TaggerScratch::default();
     let (mut upos, mut xpos) = (Vec::new(), Vec::new());
     for s in sents {
-        let (text, spans) = layout(s);
+        let (text, spans) = s.layout();
         tagger.tag(&text, &spans, &mut scratch, &mut upos, &mut xpos);
         for ((w, u), x) in s.words.iter_mut().zip(&upos).zip(&xpos) {
             w.upos = *u;

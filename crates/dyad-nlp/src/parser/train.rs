@@ -96,16 +96,7 @@ pub(crate) struct Prepared {
 
 impl Prepared {
     pub(crate) fn new(s: &ConlluSentence) -> Prepared {
-        let mut text = String::new();
-        let mut spans = Vec::with_capacity(s.words.len());
-        for w in &s.words {
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(&w.form);
-            spans.push(Span::new(start, text.len()));
-        }
+        let (text, spans) = s.layout();
         let heads: Vec<u32> = s.words.iter().map(|w| w.head).collect();
         let mut proj = vec![0];
         proj.extend_from_slice(&heads);
