@@ -86,21 +86,8 @@ const BATCH: usize = 512;
 pub fn run(args: CodeArgs) -> Result<ExitCode> {
     crate::init_threads(args.threads);
     let started = Instant::now();
-    let dicts = match &args.dictionaries {
-        Some(dir) => {
-            let d = dyad_dict::Dictionaries::load_dir(dir)
-                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?;
-            let errors = d.diagnostics.iter().filter(|d| d.severity == dyad_dict::Severity::Error).count();
-            if errors > 0 && !args.quiet {
-                eprintln!(
-                    "dyad: {errors} dictionary lines could not be read (run `dyad dict check {}` for the list)",
-                    dir.display()
-                );
-            }
-            Box::leak(Box::new(d))
-        }
-        None => dyad_dict::Dictionaries::embedded(),
-    };
+    let loaded = crate::user_dictionaries(args.dictionaries.as_deref(), args.quiet)?;
+    let dicts = loaded.as_ref().unwrap_or_else(|| dyad_dict::Dictionaries::embedded());
     let conventions = args.conventions.unwrap_or(if args.format == OutputFormat::PloverJsonl {
         Conventions::Plover
     } else {

@@ -47,13 +47,8 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
     } else {
         gold.retain(|r| r.evaluate);
     }
-    let dicts = match &args.dictionaries {
-        Some(dir) => &*Box::leak(Box::new(
-            dyad_dict::Dictionaries::load_dir(dir)
-                .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?,
-        )),
-        None => dyad_dict::Dictionaries::embedded(),
-    };
+    let loaded = crate::user_dictionaries(args.dictionaries.as_deref(), false)?;
+    let dicts = loaded.as_ref().unwrap_or_else(|| dyad_dict::Dictionaries::embedded());
     let ontology = dyad_ontology::Ontology::embedded();
     for r in gold.iter_mut().filter(|r| r.format == GoldFormat::Petrarch) {
         r.fill_plover(|c| {

@@ -70,6 +70,26 @@ fn init_threads(threads: usize) {
     }
 }
 
+/// Loads a user's dictionary folder (`--dictionaries DIR`), saying on standard error how many lines
+/// could not be read; `None` when no folder was given, for the embedded set.
+fn user_dictionaries(
+    dir: Option<&std::path::Path>,
+    quiet: bool,
+) -> anyhow::Result<Option<dyad_dict::Dictionaries>> {
+    use anyhow::Context;
+    let Some(dir) = dir else { return Ok(None) };
+    let d = dyad_dict::Dictionaries::load_dir(dir)
+        .with_context(|| format!("cannot load dictionaries from {}", dir.display()))?;
+    let errors = d.diagnostics.iter().filter(|d| d.severity == dyad_dict::Severity::Error).count();
+    if errors > 0 && !quiet {
+        eprintln!(
+            "dyad: {errors} dictionary lines could not be read (run `dyad dict check {}` for the list)",
+            dir.display()
+        );
+    }
+    Ok(Some(d))
+}
+
 /// Parses a `--negation` value.
 fn parse_negation(s: &str) -> Result<dyad_coder::NegationPolicy, String> {
     match s {
