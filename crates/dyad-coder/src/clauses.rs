@@ -129,7 +129,11 @@ fn modality(sent: &Sent, v: u32) -> Modality {
                 _ => {}
             }
         }
-        if !matches!(sent.rel(cur).as_str(), "xcomp" | "conj") {
+        // Parsers hang "due to meet" and "ready to sign" as adverbial to-clauses as often as
+        // xcomp: both read up to the governing word.
+        let up = matches!(sent.rel(cur).as_str(), "xcomp" | "conj")
+            || (sent.rel(cur).as_str() == "advcl" && sent.is_to_clause(cur));
+        if !up {
             break;
         }
         let h = sent.head_of(cur);
