@@ -226,7 +226,13 @@ fn main() {
             .get(i + 2)
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
             .expect("DATE as YYYY-MM-DD");
-        let coder = Coder::new(Dictionaries::embedded(), CoderConfig::default());
+        // `--conventions-plover` codes as `dyad eval` does for the PLOVER gold set.
+        let config = if args.iter().any(|a| a == "--conventions-plover") {
+            CoderConfig::default().with_conventions(dyad_coder::Conventions::Plover)
+        } else {
+            CoderConfig::default()
+        };
+        let coder = Coder::new(Dictionaries::embedded(), config);
         let doc = dyad_nlp::pipeline::Pipeline::embedded().analyze(&text);
         let (events, trace) = coder.trace_document(&doc, date, &mut CoderScratch::default());
         if args.iter().any(|a| a == "-v") {

@@ -253,13 +253,34 @@ impl ClauseCoder<'_> {
                 cands.push(w);
             }
         }
+        // Under PLOVER's reading, the source's own forces or goods ("Syria offered its troops to
+        // Lebanon's president") are what is given, not the party it is given to: such an object
+        // is the target only when no other phrase names one.
+        let mut own: Option<Vec<Ent>> = None;
         for &k in &cands {
             let t = self.actors_avoiding(k, sources);
             if t.iter().any(|e| !e.weak) {
+                if self.config.plover_actors && own.is_none() && self.is_sources_own(k, &t, sources) {
+                    own = Some(t);
+                    continue;
+                }
                 return t;
             }
         }
-        Vec::new()
+        own.unwrap_or_default()
+    }
+
+    /// Whether phrase `k` is the sources' own ("its troops"): it has a possessive pronoun and
+    /// every actor found in it belongs to a source's country or group.
+    fn is_sources_own(&self, k: u32, found: &[Ent], sources: &[Ent]) -> bool {
+        let sent = self.sent();
+        let poss_pronoun =
+            sent.kids(k).iter().any(|&c| sent.rel(c) == DepRel::NMOD_POSS && sent.upos(c) == Upos::PRON);
+        poss_pronoun
+            && !found.is_empty()
+            && found.iter().all(|e| {
+                !e.is_null() && sources.iter().any(|s| !s.is_null() && s.code.root() == e.code.root())
+            })
     }
 
     /// The passive agent: `obl:agent`, else a "by", "from" or "in" phrase.

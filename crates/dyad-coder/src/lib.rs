@@ -108,6 +108,11 @@ pub struct CoderConfig {
     /// "X demanded that Y withdraw", "X said Y must withdraw": a demand (10x) from X on Y, not
     /// Y's withdrawal, which has not happened. PETRARCH2 codes the lower clause instead.
     pub clause_demands: bool,
+    /// A sentence discard that dates something in the past ("two years ago", "months later")
+    /// drops the sentence only when it dates the main clause; in a relative or adverbial clause
+    /// ("rebels who entered two years ago") it is background to a current event, which PLOVER
+    /// codes. Off by default: PETRARCH2 discards the whole sentence.
+    pub background_time_clauses: bool,
 }
 
 impl Default for CoderConfig {
@@ -125,6 +130,7 @@ impl Default for CoderConfig {
             keep_reported_events: true,
             place_not_party: true,
             clause_demands: true,
+            background_time_clauses: false,
         }
     }
 }
@@ -153,6 +159,7 @@ impl CoderConfig {
         self.keep_reported_events = conventions != Conventions::Petrarch;
         self.place_not_party = conventions != Conventions::Petrarch;
         self.clause_demands = conventions != Conventions::Petrarch;
+        self.background_time_clauses = plover;
         self
     }
 }
@@ -238,7 +245,11 @@ impl Coder {
             if let Some(ids) = self.lex.discard_first.get(t) {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
-                    if discard_matches(sent, p, &d.words, d.whole_word) {
+                    if discard_matches(sent, p, &d.words, d.whole_word)
+                        && !(self.config.background_time_clauses
+                            && !d.story
+                            && dates_a_subordinate_clause(sent, p, &d.words))
+                    {
                         hit = Some(hit.unwrap_or(false) || d.story);
                     }
                 }
@@ -399,6 +410,20 @@ impl Coder {
             });
             if self.config.plover_actors {
                 plover_rules::plover_actors(events);
+                // A transformation reads a report of an attack as an accusation ("military
+                // sources said soldiers arrested...", "officials said Iraqi warplanes attacked
+                // Iran"); PLOVER codes the reported event itself, which stays, and not the
+                // report as an accusation.
+                let verb_span = sent.words[f.verb as usize].span;
+                if f.transform.is_some()
+                    && events.last().is_some_and(|e| {
+                        e.sentence == sent.index as u32
+                            && e.evidence.verb_span == verb_span
+                            && e.plover.as_ref().is_some_and(|p| p.event == "ACCUSE")
+                    })
+                {
+                    events.pop();
+                }
             }
         }
         // Remember the sentence's subjects and objects for later pronouns and descriptions.
@@ -485,6 +510,28 @@ impl Coder {
         }
         out
     }
+}
+
+/// Whether the discard phrase at part `p` is a past time ("... AGO", "... LATER") inside a
+/// relative or adverbial clause, so that it dates background rather than the sentence's event.
+fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool {
+    if !matches!(words.last().map(|w| &**w), Some("AGO" | "LATER")) {
+        return false;
+    }
+    let Some(part) = sent.parts.get(p + words.len() - 1) else {
+        return false;
+    };
+    let mut w = part.word;
+    for _ in 0..sent.len() {
+        if w == sentence::NONE || w as usize >= sent.len() {
+            return false;
+        }
+        if matches!(sent.rel(w), DepRel::ACL_RELCL | DepRel::ACL | DepRel::ADVCL) {
+            return true;
+        }
+        w = sent.head_of(w);
+    }
+    false
 }
 
 fn discard_matches(sent: &Sent, p: usize, words: &[Box<str>], whole_word: bool) -> bool {

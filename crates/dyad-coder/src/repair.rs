@@ -2,7 +2,9 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], four misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], five misattachments mended in the tree itself before the coder reads it: a
+//! main verb read as a participle of its own subject before a reporting verb that has a subject
+//! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
 //! it deplored Libya"), a predicate noun whose clause was hung on its adjective ("that Mordor
 //! isn't a real easy place"), a passive agent hung on an adverb ("was opposed earlier by
@@ -68,6 +70,7 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= clause_on_adjective(sent, c);
         changed |= agent_on_adverb(sent, c);
         changed |= participle_under_adverb(sent, c);
+        changed |= main_verb_taken_as_participle(sent, c);
     }
     changed
 }
@@ -118,6 +121,41 @@ fn subject_taken_as_object(sent: &mut Sent, c: u32) -> bool {
     sent.head[o as usize] = c;
     sent.rel[o as usize] = DepRel::NSUBJ;
     sent.rel[ci] = DepRel::CCOMP;
+    true
+}
+
+/// "Zambia extradited a militant to Britain, an official said", parsed with "extradited" as a
+/// participle (`acl`) of "Zambia" and "Zambia" as a second subject of "said": a verb has one
+/// subject, so when the reporting verb's own subject follows, the noun before it is the
+/// participle's subject and the participle is the reported clause (`ccomp`).
+fn main_verb_taken_as_participle(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    let nh = sent.head[ai];
+    if sent.rel[ai] != DepRel::ACL
+        || nh == NONE
+        || nh > a
+        || sent.words[ai].upos != Upos::VERB
+        || !matches!(sent.words[ai].xpos.as_str(), "VBN" | "VBD")
+        || kids_of(sent, a).any(|k| {
+            matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark" | "nsubj" | "nsubj:pass")
+        })
+    {
+        return false;
+    }
+    let n = nh as usize;
+    let v = sent.head[n];
+    let bare = sent.rel[n] == DepRel::NSUBJ
+        || (sent.rel[n] == DepRel::OBL && !kids_of(sent, nh).any(|k| sent.rel[k as usize] == DepRel::CASE));
+    if v == NONE || v < a || !bare || sent.words[v as usize].upos != Upos::VERB {
+        return false;
+    }
+    if !kids_of(sent, v).any(|k| k > a && k != nh && sent.rel[k as usize] == DepRel::NSUBJ) {
+        return false;
+    }
+    sent.head[n] = a;
+    sent.rel[n] = DepRel::NSUBJ;
+    sent.head[ai] = v;
+    sent.rel[ai] = DepRel::CCOMP;
     true
 }
 
@@ -307,6 +345,21 @@ mod tests {
             killed kill VERB VBN 0 root
             by by ADP IN 5 case
             Serb Serb PROPN NNP 3 obl";
+        assert_eq!(code(rows), ["SRB ALB 190"]);
+    }
+
+    #[test]
+    fn a_main_verb_taken_as_a_participle_is_the_reported_clause() {
+        // "Serb forces killed three Albanians, Pakistan said": "said" already has a subject,
+        // so "forces" is the subject of "killed", not a noun that "killed" modifies.
+        let rows = "Serb Serb PROPN NNP 2 compound
+            forces force NOUN NNS 8 nsubj
+            killed kill VERB VBN 2 acl
+            three three NUM CD 5 nummod
+            Albanians Albanian PROPN NNPS 3 obj
+            , , PUNCT , 8 punct
+            Pakistan Pakistan PROPN NNP 8 nsubj
+            said say VERB VBD 0 root";
         assert_eq!(code(rows), ["SRB ALB 190"]);
     }
 

@@ -83,7 +83,7 @@ REBEL [~REB]
 WARPLANE [~MIL]
 ";
 
-const DISCARDS: &str = "BASEBALL\n+WORLD CUP\n";
+const DISCARDS: &str = "BASEBALL\n+WORLD CUP\nYEARS AGO\n";
 
 const ISSUES: &str = "<ISSUE CATEGORY=\"NUCLEAR\">\nn:uranium [NUCLEAR]\n</ISSUE>\n";
 
@@ -440,6 +440,93 @@ fn discards_cancel_sentences_and_stories() {
          Cup cup PROPN NNP 4 nsubj
          began begin VERB VBD 0 root";
     assert!(code(rows).is_empty());
+}
+
+#[test]
+fn past_time_in_a_relative_clause_is_background_under_plover() {
+    // "Iraq criticized Iran, which attacked it two years ago": the discard dates the relative
+    // clause, not the criticism.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         which which PRON WDT 5 nsubj
+         attacked attack VERB VBD 3 acl:relcl
+         two two NUM CD 7 nummod
+         years year NOUN NNS 8 obl:npmod
+         ago ago ADV RB 5 advmod";
+    assert!(code(rows).is_empty());
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    assert_eq!(triples(&code_with(plover.clone(), rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+    // In the main clause it still dates the sentence's own event, which is history.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         two two NUM CD 5 nummod
+         years year NOUN NNS 6 obl:npmod
+         ago ago ADV RB 2 advmod";
+    assert!(code_with(plover, rows, day(2007, 8, 9)).is_empty());
+}
+
+#[test]
+fn the_sources_own_object_is_not_the_target_under_plover() {
+    // "Syria promised its warplanes to Iraq": the warplanes are what is given; Iraq is the party.
+    let rows = "Syria Syria PROPN NNP 2 nsubj
+         promised promise VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         warplanes warplane NOUN NNS 2 obj
+         to to ADP IN 6 case
+         Iraq Iraq PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    let ev = code_with(plover.clone(), rows, day(2007, 8, 9));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].source.as_ref().map(|a| a.code.as_str()), Some("SYR"));
+    assert_eq!(ev[0].target.as_ref().map(|a| a.code.as_str()), Some("IRQ"));
+    // With no other party the own object is still the target.
+    let rows = "Syria Syria PROPN NNP 2 nsubj
+         promised promise VERB VBD 0 root
+         its its PRON PRP$ 4 nmod:poss
+         warplanes warplane NOUN NNS 2 obj
+         . . PUNCT . 2 punct";
+    let ev = code_with(plover, rows, day(2007, 8, 9));
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].target.as_ref().map(|a| a.code.as_str()), Some("SYRMIL"));
+}
+
+#[test]
+fn a_report_of_an_attack_is_no_accusation_under_plover() {
+    let rows = |reporter: &str| {
+        format!(
+            "{reporter} {reporter} ADJ JJ 2 amod
+             officials official NOUN NNS 3 nsubj
+             said say VERB VBD 0 root
+             Iraqi Iraqi ADJ JJ 5 amod
+             warplanes warplane NOUN NNS 6 nsubj
+             attacked attack VERB VBD 3 ccomp
+             Iran Iran PROPN NNP 6 obj
+             . . PUNCT . 3 punct"
+        )
+    };
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    let codes = |reporter: &str| {
+        let ev = code_with(plover.clone(), &rows(reporter), day(2007, 8, 9));
+        let mut v: Vec<String> = ev
+            .iter()
+            .map(|e| {
+                let c = |a: &Option<crate::EventActor>| a.as_ref().and_then(|a| a.country.clone());
+                format!("{:?} {:?} {}", c(&e.source), c(&e.target), e.cameo)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    // Officials reporting an Iraqi attack: the attack itself, and no accusation by whoever
+    // reports it.
+    assert_eq!(codes("Iraqi"), ["Some(\"IRQ\") Some(\"IRN\") 190"]);
+    assert_eq!(codes("Iranian"), ["Some(\"IRQ\") Some(\"IRN\") 190"]);
+    // dyad's own conventions keep PETRARCH2's accusation.
+    let ev = code_with(CoderConfig::default(), &rows("Iranian"), day(2007, 8, 9));
+    assert!(ev.iter().any(|e| e.cameo.as_str() == "112"));
 }
 
 #[test]
