@@ -38,7 +38,7 @@ mod repair;
 mod sentence;
 mod transform;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dyad_dict::{ActorCode, Dictionaries};
 use dyad_geo::Gazetteer;
 use dyad_nlp::{DepRel, Document};
@@ -113,6 +113,10 @@ pub struct CoderConfig {
     /// ("rebels who entered two years ago") it is background to a current event, which PLOVER
     /// codes. Off by default: PETRARCH2 discards the whole sentence.
     pub background_time_clauses: bool,
+    /// Phoenix discards every sentence naming a year from 1914 to 2013: written for coding news
+    /// from 2014 on, where those years are history. When on, a bare-year discard applies only to
+    /// years before the article's own year, so that archives (a 2007 story on "2007") still code.
+    pub years_relative_to_article: bool,
 }
 
 impl Default for CoderConfig {
@@ -131,6 +135,7 @@ impl Default for CoderConfig {
             place_not_party: true,
             clause_demands: true,
             background_time_clauses: false,
+            years_relative_to_article: true,
         }
     }
 }
@@ -160,6 +165,7 @@ impl CoderConfig {
         self.place_not_party = conventions != Conventions::Petrarch;
         self.clause_demands = conventions != Conventions::Petrarch;
         self.background_time_clauses = plover;
+        self.years_relative_to_article = conventions != Conventions::Petrarch;
         self
     }
 }
@@ -237,7 +243,7 @@ impl Coder {
 
     /// Whether a discard phrase occurs in the loaded sentence: `Some(true)` for a story-level
     /// discard, `Some(false)` for a sentence-level one.
-    fn discard(&self, sent: &Sent) -> Option<bool> {
+    fn discard(&self, sent: &Sent, article_year: i32) -> Option<bool> {
         let n = sent.parts.len();
         let mut hit: Option<bool> = None;
         for p in 0..n {
@@ -246,6 +252,7 @@ impl Coder {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
                     if discard_matches(sent, p, &d.words, d.whole_word)
+                        && !(self.config.years_relative_to_article && !before_year(&d.words, article_year))
                         && !(self.config.background_time_clauses
                             && !d.story
                             && dates_a_subordinate_clause(sent, p, &d.words))
@@ -297,7 +304,7 @@ impl Coder {
         scratch.memory.clear();
         for s in 0..doc.sentences.len() {
             scratch.sent.load(doc, s);
-            match self.discard(&scratch.sent) {
+            match self.discard(&scratch.sent, date.year()) {
                 // A story-level discard anywhere cancels the whole story.
                 Some(true) => {
                     events.clear();
@@ -566,3 +573,28 @@ fn event_actor(np: &NpCoder<'_>, e: &Ent) -> EventActor {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a discard phrase is anything but a bare year not before `article_year` (a bare year
+/// from the article's own year on is current news, not history).
+fn before_year(words: &[Box<str>], article_year: i32) -> bool {
+    match words {
+        [w] if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) => {
+            w.parse::<i32>().map_or(true, |y| y < article_year)
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod year_tests {
+    use super::before_year;
+
+    #[test]
+    fn bare_years_count_as_history_only_before_the_article_year() {
+        let w = |s: &str| -> Vec<Box<str>> { s.split(' ').map(Box::from).collect() };
+        assert!(before_year(&w("2006"), 2008));
+        assert!(!before_year(&w("2008"), 2008));
+        assert!(!before_year(&w("2010"), 2008));
+        assert!(before_year(&w("YEARS AGO"), 2008), "other discards always apply");
+    }
+}
