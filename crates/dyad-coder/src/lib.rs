@@ -252,7 +252,7 @@ impl Coder {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
                     if discard_matches(sent, p, &d.words, d.whole_word)
-                        && !(self.config.years_relative_to_article && !before_year(&d.words, article_year))
+                        && (!self.config.years_relative_to_article || before_year(&d.words, article_year))
                         && !(self.config.background_time_clauses
                             && !d.story
                             && dates_a_subordinate_clause(sent, p, &d.words))
