@@ -487,7 +487,6 @@ pub(crate) fn plover_actors(events: &mut Vec<Event>) {
 mod tests {
     use chrono::NaiveDate;
     use dyad_dict::{Dictionaries, Role, Source};
-    use dyad_nlp::{conllu, Document};
 
     use super::*;
     use crate::{Coder, CoderConfig, CoderScratch};
@@ -564,23 +563,7 @@ AKAYEV [KGZGOV]
     /// Codes compact rows "form lemma UPOS XPOS head deprel" (one word a line) and gives
     /// "source target CAMEO PLOVER" lines.
     fn code(c: &Coder, rows: &str) -> Vec<String> {
-        let mut text = String::new();
-        for (i, line) in rows.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
-            let f: Vec<&str> = line.split_whitespace().collect();
-            assert_eq!(f.len(), 6, "bad row {line:?}");
-            text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
-                i + 1,
-                f[0],
-                f[1],
-                f[2],
-                f[3],
-                f[4],
-                f[5]
-            ));
-        }
-        text.push('\n');
-        let doc = Document::from_conllu(&conllu::parse(&text).unwrap());
+        let doc = crate::tests::doc(rows);
         let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
         let mut out: Vec<String> = c
             .code_document(&doc, date, &mut CoderScratch::default())
@@ -708,24 +691,7 @@ AKAYEV [KGZGOV]
         let doc_rows = "Iraq Iraq PROPN NNP 2 nsubj
             attacked attack VERB VBD 0 root
             Akayev Akayev PROPN NNP 2 obj";
-        let doc = {
-            let mut text = String::new();
-            for (i, line) in doc_rows.lines().map(str::trim).enumerate() {
-                let f: Vec<&str> = line.split_whitespace().collect();
-                text.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
-                    i + 1,
-                    f[0],
-                    f[1],
-                    f[2],
-                    f[3],
-                    f[4],
-                    f[5]
-                ));
-            }
-            text.push('\n');
-            Document::from_conllu(&conllu::parse(&text).unwrap())
-        };
+        let doc = crate::tests::doc(doc_rows);
         let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
         let mut events = c.code_document(&doc, date, &mut CoderScratch::default());
         assert_eq!(events.len(), 1);

@@ -268,7 +268,6 @@ fn participle_under_adverb(sent: &mut Sent, a: u32) -> bool {
 mod tests {
     use chrono::NaiveDate;
     use dyad_dict::{Dictionaries, Role, Source};
-    use dyad_nlp::{conllu, Document};
 
     use crate::{Coder, CoderConfig, CoderScratch};
 
@@ -293,22 +292,7 @@ mod tests {
             },
         ]);
         let coder = Coder::new(&dicts, CoderConfig::default());
-        let mut text = String::new();
-        for (i, line) in rows.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
-            let f: Vec<&str> = line.split_whitespace().collect();
-            text.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
-                i + 1,
-                f[0],
-                f[1],
-                f[2],
-                f[3],
-                f[4],
-                f[5]
-            ));
-        }
-        text.push('\n');
-        let doc = Document::from_conllu(&conllu::parse(&text).unwrap());
+        let doc = crate::tests::doc(rows);
         let date = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
         coder
             .code_document(&doc, date, &mut CoderScratch::default())

@@ -98,8 +98,8 @@ fn dicts() -> Dictionaries {
 }
 
 /// Builds a document from compact rows "form lemma UPOS XPOS head deprel", one word per line,
-/// sentences separated by blank lines.
-fn doc(rows: &str) -> Document {
+/// sentences separated by blank lines. Shared by the test modules of the crate.
+pub(crate) fn doc(rows: &str) -> Document {
     let mut text = String::new();
     let mut id = 0;
     for line in rows.lines() {

@@ -430,15 +430,7 @@ impl Tagger {
         upos: &mut Vec<Upos>,
         xpos: &mut Vec<Xpos>,
     ) {
-        upos.clear();
-        xpos.clear();
-        let classes = &self.classes;
-        self.tag_forms(spans.iter().map(|s| s.slice(text)), scratch, |c| {
-            let (x, u) = classes.get(c as usize).copied().unwrap_or_default();
-            xpos.push(x);
-            upos.push(u);
-        });
-        repair_finite_verb(spans.iter().map(|s| s.slice(text)), upos, xpos);
+        self.tag_iter(spans.iter().map(|s| s.slice(text)), scratch, upos, xpos);
     }
 
     /// Tags a sentence given as word forms (convenience for evaluation and tests).
@@ -449,15 +441,27 @@ impl Tagger {
         upos: &mut Vec<Upos>,
         xpos: &mut Vec<Xpos>,
     ) {
+        self.tag_iter(words.iter().map(AsRef::as_ref), scratch, upos, xpos);
+    }
+
+    /// The one tagging path behind [`Tagger::tag`] and [`Tagger::tag_words`]: greedy tagging,
+    /// then the finite-verb repair.
+    fn tag_iter<'a>(
+        &self,
+        forms: impl Iterator<Item = &'a str> + Clone,
+        scratch: &mut TaggerScratch,
+        upos: &mut Vec<Upos>,
+        xpos: &mut Vec<Xpos>,
+    ) {
         upos.clear();
         xpos.clear();
         let classes = &self.classes;
-        self.tag_forms(words.iter(), scratch, |c| {
+        self.tag_forms(forms.clone(), scratch, |c| {
             let (x, u) = classes.get(c as usize).copied().unwrap_or_default();
             xpos.push(x);
             upos.push(u);
         });
-        repair_finite_verb(words.iter().map(AsRef::as_ref), upos, xpos);
+        repair_finite_verb(forms, upos, xpos);
     }
 
     /// Serializes the model (little-endian, magic bytes and version first).
