@@ -379,6 +379,7 @@ impl ClauseCoder<'_> {
             subject_actors: subject_ents.iter().filter(|e| !e.is_null()).count(),
             post,
             pre,
+            pattern_owners: self.config.pattern_owners,
         };
         let m = ctx.best(hit)?;
         let mut skip: Vec<u32> = m.used.clone();
@@ -647,8 +648,9 @@ impl ClauseCoder<'_> {
                 f.m.compound || (self.config.reciprocal_cooperation && (3..=6).contains(&code.root_number()));
             // PLOVER: conjoined actors doing something together ("Jordan and Britain agreed to
             // undertake joint exercises") are each other's recipients, not a role-only object's.
-            let no_target =
-                targets.is_empty() || (self.config.plover_actors && targets.iter().all(|t| t.is_null()));
+            let no_target = targets.is_empty()
+                || (self.config.plover_actors && targets.iter().all(|t| t.is_null()))
+                || (self.config.place_not_party && sources.len() >= 2 && within(&sources, &targets));
             if no_target && sources.len() >= 2 && reciprocal_ok {
                 for a in &sources {
                     for b in &sources {
@@ -691,6 +693,17 @@ impl ClauseCoder<'_> {
             }
         }
     }
+}
+
+/// Whether every target belongs to the country (or group) of one of several sources: "Israel and
+/// Lebanon renewed negotiations on an Israeli troop pullback" is a negotiation between the two,
+/// and the Israeli troops in its topic are not a third party to it.
+fn within(sources: &[&Ent], targets: &[&Ent]) -> bool {
+    let root = |e: &Ent| e.code.as_str().get(..3).map(str::to_owned);
+    let mut roots: Vec<Option<String>> = sources.iter().map(|e| root(e)).collect();
+    roots.sort();
+    roots.dedup();
+    roots.len() >= 2 && targets.iter().all(|t| !t.is_null() && roots.contains(&root(t)))
 }
 
 fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, negated: bool) {

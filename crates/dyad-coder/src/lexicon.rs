@@ -125,6 +125,37 @@ pub(crate) type MemberFn<'f> = dyn FnMut(&[Box<str>], Option<&str>) -> bool + 'f
 pub(crate) struct BlockIndex {
     pub by_word: HashMap<Box<str>, Vec<u32>>,
     pub always: Vec<u32>,
+    /// Per pattern: the verb entries it was written for, when its comment names verbs of the
+    /// block (`- * (ON) [020] # CALL` belongs to CALL, not to TELEPHONE of the same block).
+    /// Empty when the comment names none, so that the pattern applies to every verb.
+    pub owners: Vec<Box<[u32]>>,
+}
+
+/// The verb entries of `block` that a pattern comment names: its first word, compared with each
+/// entry's head, inflected forms and whole multi-word spelling ("ASK_FOR"), British and American
+/// spellings alike (the comment `# MOBILISE` names MOBILIZE too, `# RALLIED` names RALLY).
+fn pattern_owners(verbs: &[VerbEntry], block: &VerbBlock, comment: &str) -> Box<[u32]> {
+    fn spelling(w: &str) -> String {
+        w.replace("IZ", "IS")
+    }
+    let Some(word) = comment.split_whitespace().next() else { return Box::default() };
+    let word = spelling(&word.trim_start_matches(['+', '&']).to_ascii_uppercase());
+    if word.is_empty() {
+        return Box::default();
+    }
+    block
+        .verbs
+        .iter()
+        .map(|v| v.0)
+        .filter(|&id| {
+            verbs.get(id as usize).is_some_and(|e| {
+                let joined = e.text.split_whitespace().next().unwrap_or("").replace('+', "");
+                spelling(&e.head) == word
+                    || e.forms.iter().any(|f| spelling(f) == word)
+                    || spelling(&joined) == word
+            })
+        })
+        .collect()
 }
 
 /// A word a pattern cannot match without: a plain noun head, else a prepositional object head.
@@ -272,6 +303,7 @@ impl Lexicon {
         for b in &lex.blocks {
             let mut bi = BlockIndex::default();
             for (i, p) in b.patterns.iter().enumerate() {
+                bi.owners.push(pattern_owners(&lex.verbs, b, &p.comment));
                 match required_word(p) {
                     Some(w) => bi.by_word.entry(w).or_default().push(i as u32),
                     None => bi.always.push(i as u32),

@@ -117,6 +117,12 @@ pub struct CoderConfig {
     /// from 2014 on, where those years are history. When on, a bare-year discard applies only to
     /// years before the article's own year, so that archives (a 2007 story on "2007") still code.
     pub years_relative_to_article: bool,
+    /// A verb pattern whose comment names a verb of its block (`- * (ON) [020] # CALL`) applies
+    /// to that verb only: the PETRARCH2 dictionaries were converted from TABARI's per-verb
+    /// patterns, and the comment keeps the verb each was written for, so that "telephoned X on
+    /// Tuesday" is not coded as "called on X" (an appeal). PETRARCH2 applies every pattern of a
+    /// block to all its verbs; off under its conventions.
+    pub pattern_owners: bool,
 }
 
 impl Default for CoderConfig {
@@ -136,6 +142,7 @@ impl Default for CoderConfig {
             clause_demands: true,
             background_time_clauses: false,
             years_relative_to_article: true,
+            pattern_owners: true,
         }
     }
 }
@@ -166,6 +173,7 @@ impl CoderConfig {
         self.clause_demands = conventions != Conventions::Petrarch;
         self.background_time_clauses = plover;
         self.years_relative_to_article = conventions != Conventions::Petrarch;
+        self.pattern_owners = conventions != Conventions::Petrarch;
         self
     }
 }

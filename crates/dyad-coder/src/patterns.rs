@@ -120,6 +120,8 @@ pub(crate) struct VerbContext<'a> {
     pub post: &'a [u32],
     /// Pre-verb words: subject words and the verb's own dependents before it.
     pub pre: &'a [u32],
+    /// Apply a pattern only to the verbs its comment names (see `BlockIndex::owners`).
+    pub pattern_owners: bool,
 }
 
 impl VerbContext<'_> {
@@ -241,6 +243,10 @@ impl VerbContext<'_> {
     fn find_pp(&self, pp: &PrepPhrase, region: &[u32]) -> Option<u32> {
         let sent = self.sent;
         for &w in region {
+            // A time phrase ("on Tuesday") is no pattern's bare prepositional phrase.
+            if pp.objects.is_empty() && sent.is_time_word(w) {
+                continue;
+            }
             let has_prep = sent.kids(w).iter().any(|&c| {
                 let r = sent.rel(c);
                 (r == DepRel::CASE || r == DepRel::MARK) && self.term_at(&pp.prep, c)
@@ -376,8 +382,16 @@ impl VerbContext<'_> {
         }
         cands.sort_unstable();
         cands.dedup();
+        let owners = self.lex.block_index.get(entry.block.0 as usize).map(|bi| &bi.owners[..]).unwrap_or(&[]);
         for pi in cands {
             let Some(p) = block.patterns.get(pi as usize) else { continue };
+            if self.pattern_owners {
+                if let Some(o) = owners.get(pi as usize) {
+                    if !o.is_empty() && !o.contains(&hit.entry) {
+                        continue;
+                    }
+                }
+            }
             if let Some(mut m) = self.try_pattern(p) {
                 let spec = p.specificity()
                     + usize::from(m.compound)

@@ -258,6 +258,56 @@ impl Sent {
                 && !self.has_kid(v, DepRel::NSUBJ))
     }
 
+    /// Whether word `i` names a point in time ("on Tuesday", "in May", "at night"), so that a
+    /// pattern's bare preposition (`* (ON)`, "called on X") does not take it for its phrase.
+    pub fn is_time_word(&self, i: u32) -> bool {
+        let f = self.form(i).trim_end_matches('.');
+        let year = f.len() == 4 && f.bytes().all(|b| b.is_ascii_digit());
+        year || matches!(
+            f,
+            "MONDAY"
+                | "TUESDAY"
+                | "WEDNESDAY"
+                | "THURSDAY"
+                | "FRIDAY"
+                | "SATURDAY"
+                | "SUNDAY"
+                | "TODAY"
+                | "TONIGHT"
+                | "YESTERDAY"
+                | "TOMORROW"
+                | "WEEKEND"
+                | "MORNING"
+                | "AFTERNOON"
+                | "EVENING"
+                | "NIGHT"
+                | "JANUARY"
+                | "FEBRUARY"
+                | "MARCH"
+                | "APRIL"
+                | "MAY"
+                | "JUNE"
+                | "JULY"
+                | "AUGUST"
+                | "SEPTEMBER"
+                | "OCTOBER"
+                | "NOVEMBER"
+                | "DECEMBER"
+                | "JAN"
+                | "FEB"
+                | "MAR"
+                | "APR"
+                | "JUN"
+                | "JUL"
+                | "AUG"
+                | "SEP"
+                | "SEPT"
+                | "OCT"
+                | "NOV"
+                | "DEC"
+        )
+    }
+
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
     pub fn is_to_clause(&self, w: u32) -> bool {
         self.kids(w).iter().any(|&k| self.rel(k) == DepRel::MARK && self.form(k) == "TO")

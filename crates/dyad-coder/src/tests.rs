@@ -56,6 +56,11 @@ FIRE
 --- ALLEGE [110] ---
 CLAIM
 
+--- CALL [041:041] ---
+CALL
+TELEPHONE
+- * (ON) [020] # CALL
+
 ~ a (a b ATTACK) SAY = a b 015
 ~ a (b . ATTACK) SAY = a b 112
 ";
@@ -167,6 +172,53 @@ fn codes_a_simple_accusation_with_evidence() {
     assert_eq!(e.source.as_ref().unwrap().country.as_deref(), Some("IRQ"));
     assert!(!e.negated);
     assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn a_pattern_applies_to_the_verb_its_comment_names() {
+    // "called on Iran" is an appeal; "telephoned Iran on the matter" is a call, although
+    // TELEPHONE shares CALL's block and its `* (ON)` pattern.
+    let called = "Iraq Iraq PROPN NNP 2 nsubj
+         called call VERB VBD 0 root
+         on on ADP IN 4 case
+         Iran Iran PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    let phoned = "Iraq Iraq PROPN NNP 2 nsubj
+         telephoned telephone VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         on on ADP IN 6 case
+         the the DET DT 6 det
+         matter matter NOUN NN 2 obl
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(called)), ["IRQ IRN 020"]);
+    assert_eq!(triples(&code(phoned)), ["IRN IRQ 041", "IRQ IRN 041"]);
+    // A time phrase is not the pattern's "on" phrase: "called Iran on Tuesday" is a call.
+    let on_tuesday = "Iraq Iraq PROPN NNP 2 nsubj
+         called call VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         on on ADP IN 5 case
+         Tuesday Tuesday PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(on_tuesday)), ["IRN IRQ 041", "IRQ IRN 041"]);
+    // PETRARCH2 applies every pattern of a block to all of its verbs.
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, phoned, day(2007, 8, 9))), ["IRQ IRN 020"]);
+}
+
+#[test]
+fn conjoined_sources_negotiating_about_their_own_troops_are_reciprocal() {
+    // The Iranian warplanes are the topic of the talks, not a third party to them.
+    let ev = code(
+        "Iran Iran PROPN NNP 4 nsubj
+         and and CCONJ CC 3 cc
+         Syria Syria PROPN NNP 1 conj
+         met meet VERB VBD 0 root
+         on on ADP IN 7 case
+         Iranian Iranian ADJ JJ 7 amod
+         warplanes warplane NOUN NNS 4 obl
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN SYR 040", "SYR IRN 040"]);
 }
 
 #[test]
