@@ -429,8 +429,34 @@ impl NpCoder<'_> {
             return;
         }
         if sent.upos(h) == Upos::PRON {
+            // "they (US officials)": the parenthetical names the referent.
+            for &k in sent.kids(h) {
+                if sent.rel(k) == DepRel::APPOS {
+                    let n0 = out.len();
+                    self.np_into(k, depth + 1, out);
+                    if out.len() > n0 {
+                        return;
+                    }
+                }
+            }
             out.extend(self.pronoun(h));
             return;
+        }
+        if let Some(n) = self.plural_reference(h) {
+            // "both countries", "the two sides": the last actors of as many countries named
+            // before this sentence.
+            let at = sent.words.first().map_or(0, |w| w.span.start as usize);
+            let found = self.memory.recent_distinct(n, at);
+            if found.len() == n {
+                out.extend(found.into_iter().map(|(code, span)| Ent {
+                    code,
+                    start: hs,
+                    end: he,
+                    antecedent: Some(span),
+                    weak: false,
+                }));
+                return;
+            }
         }
         let n0 = out.len();
         self.pp_actors(h, depth, out);
@@ -464,6 +490,17 @@ impl NpCoder<'_> {
                 out.push(e);
             }
         }
+    }
+
+    /// How many earlier actors a plural reference to countries or sides stands for: two for
+    /// "both countries", "the two sides", "both governments"; `None` for any other phrase.
+    fn plural_reference(&self, h: u32) -> Option<usize> {
+        let sent = self.sent;
+        if !matches!(sent.form(h), "COUNTRIES" | "NATIONS" | "SIDES" | "GOVERNMENTS" | "PARTIES") {
+            return None;
+        }
+        let two = sent.kids(h).iter().any(|&k| matches!(sent.form(k), "BOTH" | "TWO"));
+        two.then_some(2)
     }
 
     /// The words of a phrase's core, for the actor's text and span.
@@ -532,6 +569,20 @@ impl NpCoder<'_> {
                 first_clause = false;
             }
             v = sent.head_of(v);
+        }
+        // "They" after a meeting or cooperation between several actors names all of them.
+        let parties = self.memory.parties_before(sent.index);
+        if matches!(form, "THEY" | "THEM") && parties.len() >= 2 {
+            return parties
+                .iter()
+                .map(|(code, span)| Ent {
+                    code: code.clone(),
+                    start: p,
+                    end: p + 1,
+                    antecedent: Some(*span),
+                    weak: false,
+                })
+                .collect();
         }
         let at = sent.words[p as usize].span.start as usize;
         self.memory

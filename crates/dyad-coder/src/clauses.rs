@@ -430,6 +430,20 @@ impl ClauseCoder<'_> {
             if m.source == Slot::Default && m.target == Slot::Subject {
                 sources = self.post_actors(v, post, &m.used, &targets);
             }
+            if m.object_compound {
+                // The objects are the parties, each acting with the others; a parser may split
+                // a long list between the object and an oblique.
+                sources.clear();
+                for &k in sent.kids(v) {
+                    if k > v && matches!(sent.rel(k).as_str(), "obj" | "iobj" | "obl") && sent.is_nominal(k) {
+                        for e in self.np.np(k) {
+                            if !sources.iter().any(|s| s.code == e.code) {
+                                sources.push(e);
+                            }
+                        }
+                    }
+                }
+            }
         }
         let neg = negated(sent, v) || hit.particle.is_some_and(|p| negated(sent, p));
         Some(Frame {

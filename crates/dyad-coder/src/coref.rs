@@ -21,11 +21,32 @@ struct Seen {
 #[derive(Debug, Default)]
 pub(crate) struct Memory {
     seen: Vec<Seen>,
+    /// The parties of the last sentence's meeting or cooperation (codes 03 to 06 among two or
+    /// more actors) and that sentence's index: "Maliki held talks with Iranian officials. They
+    /// discussed ties" makes "they" all of them.
+    parties: Vec<(ActorCode, Span)>,
+    parties_sentence: usize,
 }
 
 impl Memory {
     pub fn clear(&mut self) {
         self.seen.clear();
+        self.parties.clear();
+    }
+
+    /// Records the parties of a meeting or cooperation coded in sentence `sentence`.
+    pub fn set_parties(&mut self, sentence: usize, parties: Vec<(ActorCode, Span)>) {
+        self.parties = parties;
+        self.parties_sentence = sentence;
+    }
+
+    /// The parties of a meeting or cooperation coded in the sentence just before `sentence`.
+    pub fn parties_before(&self, sentence: usize) -> &[(ActorCode, Span)] {
+        if self.parties_sentence + 1 == sentence {
+            &self.parties
+        } else {
+            &[]
+        }
     }
 
     /// Records an actor (null codes such as "---GOV" are not antecedents).
@@ -48,6 +69,23 @@ impl Memory {
             .filter(|s| s.span.end as usize <= at)
             .find(|s| s.name.as_deref() == Some(word))
             .map(|s| (s.code.clone(), s.span))
+    }
+
+    /// The `n` most recent actors before byte `at` with different countries or groups (the first
+    /// three letters of their codes), most recent first: "both countries" after "the United
+    /// States accuses Iran" are the USA and Iran.
+    pub fn recent_distinct(&self, n: usize, at: usize) -> Vec<(ActorCode, Span)> {
+        let mut out: Vec<(ActorCode, Span)> = Vec::new();
+        for s in self.seen.iter().rev().filter(|s| s.span.end as usize <= at) {
+            let root = s.code.as_str().get(..3);
+            if out.iter().all(|o| o.0.as_str().get(..3) != root) {
+                out.push((s.code.clone(), s.span));
+                if out.len() == n {
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// The most recent subject before byte `at`, else the most recent actor.
@@ -90,5 +128,8 @@ mod tests {
         assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
         assert_eq!(m.by_name("MALIKI", 100).unwrap().0.as_str(), "IRQGOV");
         assert!(m.by_name("ASSAD", 100).is_none());
+        let two: Vec<String> = m.recent_distinct(2, 100).iter().map(|r| r.0.as_str().to_string()).collect();
+        assert_eq!(two, ["IRN", "IRQGOV"]);
+        assert!(m.recent_distinct(2, 8).len() == 1);
     }
 }

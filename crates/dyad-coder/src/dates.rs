@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use dyad_nlp::Upos;
 use dyad_time::{Tense, TimeExpr, TimeResolver};
 
-use crate::event::Modality;
+use crate::event::{Event, Modality};
 use crate::sentence::{Sent, NONE};
 
 /// The tense of verb `v`: future for modal "will" and intentions, past for past forms,
@@ -38,9 +38,33 @@ fn clause_verb(sent: &Sent, mut w: u32) -> u32 {
     NONE
 }
 
+/// The CAMEO roots of the events a noun names, for nouns that refer back to an event already
+/// reported ("the visit", "the attack"); empty for other nouns.
+fn event_noun_roots(form: &str) -> &'static [u8] {
+    match form {
+        "VISIT" | "TRIP" | "TOUR" | "TALKS" | "MEETING" | "SUMMIT" | "NEGOTIATIONS" => &[4],
+        "ATTACK" | "BOMBING" | "RAID" | "ASSAULT" | "STRIKE" | "STRIKES" | "OFFENSIVE" => &[18, 19],
+        _ => &[],
+    }
+}
+
+/// The date of an event the subject of verb `g` refers back to ("The visit comes two days
+/// after..."): the latest event of an earlier sentence of the kind the noun names.
+fn anchor_date(sent: &Sent, g: u32, prior: &[Event]) -> Option<NaiveDate> {
+    let subject = sent.kids(g).iter().copied().find(|&k| crate::actors::is_subject(sent.rel(k)))?;
+    let roots = event_noun_roots(sent.form(subject));
+    prior
+        .iter()
+        .rev()
+        .find(|e| (e.sentence as usize) < sent.index && roots.contains(&e.cameo.root_number()))
+        .map(|e| e.date)
+}
+
 /// Resolves the date of the event of verb `v`: a time expression of the verb's own clause, else
 /// one of a clause governing it ("said on Tuesday that..."), else the article date. `sentence`
-/// is the sentence text and its byte offset in the document.
+/// is the sentence text and its byte offset in the document. `prior` holds the article's events
+/// so far, the anchors of "two days after" clauses.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn event_date(
     resolver: &TimeResolver,
     sent: &Sent,
@@ -49,6 +73,7 @@ pub(crate) fn event_date(
     article: NaiveDate,
     tense: Tense,
     buf: &mut Vec<TimeExpr>,
+    prior: &[Event],
 ) -> NaiveDate {
     let (sentence_text, sentence_start) = sentence;
     buf.clear();
@@ -73,9 +98,23 @@ pub(crate) fn event_date(
         } else {
             continue;
         };
-        // An offset from another event ("two days after") in a governing clause says nothing
-        // sure about this event's date.
         if e.weak && rank > 0 {
+            // "The visit comes two days after officials held a meeting": the meeting, in the
+            // clause the offset introduces, is dated from the visit when the article reported
+            // the visit before. The offset was resolved from the article date, so the same
+            // shift moves it to the anchor.
+            let marker = sent.kids(v).iter().copied().find(|&k| matches!(sent.form(k), "AFTER" | "BEFORE"));
+            let marked = marker.is_some_and(|m| {
+                let at = sent.words[m as usize].span.start;
+                sentence_start + e.span.start <= at && at < sentence_start + e.span.end
+            });
+            if marked && sent.head_of(v) == cv {
+                if let Some(anchor) = anchor_date(sent, cv, prior) {
+                    return anchor + (article - e.date);
+                }
+            }
+            // Otherwise an offset from another event in a governing clause says nothing sure
+            // about this event's date.
             continue;
         }
         let rank = rank * 2 + u8::from(e.weak);

@@ -389,8 +389,16 @@ impl Coder {
             let (rule, pattern) = clauses::describe(&self.lex, &self.transforms, f);
             let tense = dates::tense(sent, f.verb, f.modality);
             let s_start = doc.sentences[sent.index].span.start;
-            let ev_date =
-                dates::event_date(&self.time, sent, (&sentence_text, s_start), f.verb, date, tense, times);
+            let ev_date = dates::event_date(
+                &self.time,
+                sent,
+                (&sentence_text, s_start),
+                f.verb,
+                date,
+                tense,
+                times,
+                events,
+            );
             let loc = location::event_location(self.gazetteer, sent, f.verb, &doc.text, dateline);
             let stance = plover_rules::stance(sent, frames, t.frame);
             let code = if self.config.intent_codes { plover_rules::recode(t.code, &stance) } else { t.code };
@@ -457,6 +465,20 @@ impl Coder {
                     }
                 }
             }
+        }
+        // The parties of the sentence's meetings and cooperation, for a "they" in the next one.
+        let mut parties: Vec<(ActorCode, dyad_text::Span)> = Vec::new();
+        for t in triples.iter().filter(|t| (3..=6).contains(&t.code.root_number())) {
+            for e in [&t.source, &t.target] {
+                if e.is_null() || parties.iter().any(|p| p.0 == e.code) {
+                    continue;
+                }
+                let span = e.antecedent.unwrap_or_else(|| np.text_of(e).1);
+                parties.push((e.code.clone(), span));
+            }
+        }
+        if parties.len() >= 2 {
+            memory.set_parties(sent.index, parties);
         }
         for (c, s, subj, name) in seen {
             let name = name.map(|i| {

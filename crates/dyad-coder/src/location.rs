@@ -34,27 +34,37 @@ pub(crate) fn event_location(
         if !matches!(sent.form(c), "IN" | "AT" | "NEAR" | "INSIDE") {
             continue;
         }
-        // The name: the head with its proper-noun compounds and flat parts.
-        let (mut a, mut b) = (k, k);
-        for &m in sent.kids(k) {
-            if matches!(sent.rel(m).as_str(), "compound" | "flat" | "flat:foreign")
-                && sent.upos(m) == Upos::PROPN
-            {
-                a = a.min(m);
-                b = b.max(m);
+        if let Some(found) = place_at(gaz, sent, k, text) {
+            return Some(found);
+        }
+    }
+    // "flew from Turkey, where he pledged to crack down": the place a "where" clause hangs on,
+    // for its own verb and the verbs it governs.
+    let mut w = v;
+    for _ in 0..6 {
+        if w == crate::sentence::NONE {
+            break;
+        }
+        let r = sent.rel(w);
+        if let Some(wh) = sent.kids(w).iter().copied().find(|&k| sent.form(k) == "WHERE" && k < w) {
+            // The place is the noun the clause modifies, or (where the parser hung the clause
+            // elsewhere) the proper noun just before "where".
+            let noun = if r.as_str() == "acl:relcl" {
+                sent.head_of(w)
+            } else {
+                (0..wh).rev().find(|&i| sent.upos(i) != Upos::PUNCT).unwrap_or(crate::sentence::NONE)
+            };
+            if noun != crate::sentence::NONE && sent.upos(noun) == Upos::PROPN {
+                if let Some(found) = place_at(gaz, sent, noun, text) {
+                    return Some(found);
+                }
             }
+            break;
         }
-        let span =
-            Span::new(sent.words[a as usize].span.start as usize, sent.words[b as usize].span.end as usize);
-        let name = span.slice(text);
-        if let Some(place) = gaz.lookup(name) {
-            return Some(Location {
-                text: name.to_string(),
-                country: Some(place.country_iso3.to_string()),
-                span: Some(span),
-                from: "clause",
-            });
+        if !matches!(r.as_str(), "xcomp" | "ccomp" | "conj" | "advcl") {
+            break;
         }
+        w = sent.head_of(w);
     }
     let place = dateline?;
     let found = gaz.lookup(place);
@@ -63,5 +73,31 @@ pub(crate) fn event_location(
         country: found.map(|p| p.country_iso3.to_string()),
         span: None,
         from: "dateline",
+    })
+}
+
+/// The gazetteer place named by the phrase headed by word `k`: the head with its proper-noun
+/// compounds and flat parts.
+fn place_at(gaz: &Gazetteer, sent: &Sent, k: u32, text: &str) -> Option<Location> {
+    if k as usize >= sent.len() {
+        return None;
+    }
+    let (mut a, mut b) = (k, k);
+    for &m in sent.kids(k) {
+        if matches!(sent.rel(m).as_str(), "compound" | "flat" | "flat:foreign") && sent.upos(m) == Upos::PROPN
+        {
+            a = a.min(m);
+            b = b.max(m);
+        }
+    }
+    let span =
+        Span::new(sent.words[a as usize].span.start as usize, sent.words[b as usize].span.end as usize);
+    let name = span.slice(text);
+    let place = gaz.lookup(name)?;
+    Some(Location {
+        text: name.to_string(),
+        country: Some(place.country_iso3.to_string()),
+        span: Some(span),
+        from: "clause",
     })
 }

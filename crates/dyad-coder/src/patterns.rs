@@ -24,6 +24,10 @@ pub(crate) struct VerbHit {
 /// Looks the verb at word `v` up by surface form, then lemma; a multi-word verb (`CRACK_DOWN`,
 /// `WIRE_+TAP`) wins when its other words are present.
 pub(crate) fn lookup_verb(lex: &Lexicon, sent: &Sent, v: u32) -> Option<VerbHit> {
+    // "according to" is a preposition that attributes a report, not the verb ACCORD (060).
+    if sent.form(v) == "ACCORDING" && v + 1 < sent.len() as u32 && sent.form(v + 1) == "TO" {
+        return None;
+    }
     let mut single: Option<u32> = None;
     for key in [sent.form(v), sent.lemma(v)] {
         let Some(ids) = lex.verb_index.by_form.get(key) else { continue };
@@ -100,6 +104,9 @@ pub(crate) struct PatternMatch {
     pub target: Slot,
     /// A `%` pattern: the subject's conjuncts act on each other.
     pub compound: bool,
+    /// A `%` after the verb (`- * % [040]`, "a meeting bringing together Iraq, Iran and
+    /// Syria"): the object's conjuncts act on each other.
+    pub object_compound: bool,
     /// The object of a prepositional phrase the pattern named without a marker (`* (WITH)`),
     /// the preferred target.
     pub pp_target: Option<u32>,
@@ -330,6 +337,7 @@ impl VerbContext<'_> {
                         return false;
                     }
                     m.compound = true;
+                    m.object_compound |= !pre;
                 }
                 Element::Marker(Marker::Skip) => {}
             }
@@ -344,6 +352,7 @@ impl VerbContext<'_> {
             source: Slot::Default,
             target: Slot::Default,
             compound: false,
+            object_compound: false,
             pp_target: None,
             used: Vec::new(),
         };
@@ -413,6 +422,7 @@ impl VerbContext<'_> {
             source: Slot::Default,
             target: Slot::Default,
             compound: false,
+            object_compound: false,
             pp_target: None,
             used: Vec::new(),
         })

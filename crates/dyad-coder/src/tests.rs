@@ -56,6 +56,10 @@ FIRE
 --- ALLEGE [110] ---
 CLAIM
 
+--- BRING_TOGETHER [040] ---
++BRING_TOGETHER {+BRINGS_TOGETHER +BROUGHT_TOGETHER +BRINGING_TOGETHER}
+- * % [040]
+
 --- CALL [041:041] ---
 CALL
 TELEPHONE
@@ -761,6 +765,114 @@ fn locations_come_from_the_clause_or_the_dateline() {
     let loc = ev[0].location.as_ref().unwrap();
     assert_eq!(loc.from, "dateline");
     assert_eq!(loc.country.as_deref(), Some("IRN"));
+}
+
+#[test]
+fn a_where_clause_places_its_event() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         went go VERB VBD 0 root
+         to to ADP IN 4 case
+         Turkey Turkey PROPN NNP 2 obl
+         , , PUNCT , 8 punct
+         where where ADV WRB 8 advmod
+         it it PRON PRP 8 nsubj
+         attacked attack VERB VBD 4 acl:relcl
+         Iran Iran PROPN NNP 8 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 190"]);
+    let loc = ev[0].location.as_ref().unwrap();
+    assert_eq!((loc.text.as_str(), loc.country.as_deref(), loc.from), ("Turkey", Some("TUR"), "clause"));
+}
+
+#[test]
+fn an_offset_from_an_earlier_event_is_dated_from_it() {
+    // The visit (the meeting of the first sentence) was yesterday, 8 August; the attack came
+    // two days before it.
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         yesterday yesterday NOUN NN 2 obl:tmod
+         . . PUNCT . 2 punct
+
+         The the DET DT 2 det
+         visit visit NOUN NN 3 nsubj
+         comes come VERB VBZ 0 root
+         two two NUM CD 5 nummod
+         days day NOUN NNS 3 obl:unmarked
+         after after ADP IN 8 mark
+         Syria Syria PROPN NNP 8 nsubj
+         attacked attack VERB VBD 3 advcl
+         Iran Iran PROPN NNP 8 obj
+         . . PUNCT . 3 punct",
+    );
+    let attack = ev.iter().find(|e| e.cameo.as_str() == "190").unwrap();
+    assert_eq!(attack.date, day(2007, 8, 6));
+    assert!(ev.iter().filter(|e| e.cameo.as_str() == "040").all(|e| e.date == day(2007, 8, 8)));
+}
+
+#[test]
+fn plural_references_name_earlier_actors() {
+    // "They" after a meeting are its parties; "both countries" the last two countries named;
+    // a parenthesis after a pronoun says whom it means.
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         . . PUNCT . 2 punct
+
+         They they PRON PRP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN IRQ 040", "IRN SYR 190", "IRQ IRN 040", "IRQ SYR 190"]);
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         . . PUNCT . 2 punct
+
+         Syria Syria PROPN NNP 2 nsubj
+         urged urge VERB VBD 0 root
+         both both DET DT 4 det
+         countries country NOUN NNS 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 112", "SYR IRN 023", "SYR IRQ 023"]);
+    let ev = code(
+        "they they PRON PRP 6 nsubj
+         ( ( PUNCT -LRB- 4 punct
+         US US PROPN NNP 4 compound
+         officials official NOUN NNS 1 appos
+         ) ) PUNCT -RRB- 4 punct
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 6 obj
+         . . PUNCT . 6 punct",
+    );
+    assert_eq!(triples(&ev), ["USAGOV IRN 190"]);
+}
+
+#[test]
+fn objects_brought_together_meet_each_other() {
+    let ev = code(
+        "The the DET DT 2 det
+         meeting meeting NOUN NN 3 nsubj
+         brought bring VERB VBD 0 root
+         together together ADV RB 3 advmod
+         Iraq Iraq PROPN NNP 3 obj
+         , , PUNCT , 7 punct
+         Iran Iran PROPN NNP 5 conj
+         and and CCONJ CC 9 cc
+         Syria Syria PROPN NNP 5 conj
+         . . PUNCT . 3 punct",
+    );
+    assert_eq!(
+        triples(&ev),
+        ["IRN IRQ 040", "IRN SYR 040", "IRQ IRN 040", "IRQ SYR 040", "SYR IRN 040", "SYR IRQ 040"]
+    );
 }
 
 #[test]
