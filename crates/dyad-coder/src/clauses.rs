@@ -256,12 +256,25 @@ impl ClauseCoder<'_> {
         // Under PLOVER's reading, the source's own forces or goods ("Syria offered its troops to
         // Lebanon's president") are what is given, not the party it is given to: such an object
         // is the target only when no other phrase names one.
+        // Likewise a role-only phrase ("mobilized army reservists for a war against Iraq"),
+        // which PLOVER places in the source's country, gives way to a phrase naming a country
+        // or group, unless that phrase is only where it happened.
         let mut own: Option<Vec<Ent>> = None;
         for &k in &cands {
             let t = self.actors_avoiding(k, sources);
             if t.iter().any(|e| !e.weak) {
-                if self.config.plover_actors && own.is_none() && self.is_sources_own(k, &t, sources) {
+                if own.is_some() && self.is_place_phrase(k) {
+                    continue;
+                }
+                let role_only = t.iter().all(Ent::is_null);
+                if self.config.plover_actors
+                    && own.is_none()
+                    && (role_only || self.is_sources_own(k, &t, sources))
+                {
                     own = Some(t);
+                    continue;
+                }
+                if role_only && own.is_some() {
                     continue;
                 }
                 return t;
@@ -276,10 +289,14 @@ impl ClauseCoder<'_> {
         let sent = self.sent();
         let poss_pronoun =
             sent.kids(k).iter().any(|&c| sent.rel(c) == DepRel::NMOD_POSS && sent.upos(c) == Upos::PRON);
+        // A subjectless clause ("willing to withdraw its troops") gets its sources later, from
+        // the clause above; there the pronoun's own antecedent tells.
         poss_pronoun
             && !found.is_empty()
             && found.iter().all(|e| {
-                !e.is_null() && sources.iter().any(|s| !s.is_null() && s.code.root() == e.code.root())
+                !e.is_null()
+                    && (sources.iter().any(|s| !s.is_null() && s.code.root() == e.code.root())
+                        || (sources.is_empty() && e.antecedent.is_some()))
             })
     }
 
@@ -339,6 +356,21 @@ impl ClauseCoder<'_> {
         let mut subject_ents: Vec<Ent> = Vec::new();
         for &s in &subjects {
             subject_ents.extend(self.np.np(s));
+        }
+        if subject_ents.iter().all(Ent::is_null) {
+            // "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike":
+            // a parser may split an apposition from its subject as a dislocated phrase, which
+            // then holds the actor the name alone does not.
+            for &k in sent.kids(v) {
+                if k < v && sent.rel(k).as_str() == "dislocated" && sent.is_nominal(k) {
+                    let found: Vec<Ent> = self.np.np(k).into_iter().filter(|e| !e.is_null()).collect();
+                    if !found.is_empty() {
+                        subject_ents = found;
+                        subjects.push(k);
+                        break;
+                    }
+                }
+            }
         }
         if subjects.len() > 1 {
             // Two subjects with no conjunction or comma between them are one name split by
@@ -668,7 +700,7 @@ impl ClauseCoder<'_> {
             if no_target && sources.len() >= 2 && reciprocal_ok {
                 for a in &sources {
                     for b in &sources {
-                        if a.code != b.code {
+                        if !same_actor(a, b) {
                             push(out, fi, a, b, code, negated);
                         }
                     }
@@ -707,6 +739,13 @@ impl ClauseCoder<'_> {
             }
         }
     }
+}
+
+/// Whether two conjoined actors are one at two levels of detail ("Libyan leader Muammar
+/// Gaddafi and ..." gives LBY and LBYGOV), so that they form no reciprocal pair.
+fn same_actor(a: &Ent, b: &Ent) -> bool {
+    let (x, y) = (a.code.as_str(), b.code.as_str());
+    x.starts_with(y) || y.starts_with(x)
 }
 
 /// Whether every target belongs to the country (or group) of one of several sources: "Israel and

@@ -16,11 +16,12 @@ pub(crate) fn event_location(
     text: &str,
     dateline: Option<&str>,
 ) -> Option<Location> {
-    // The verb's "in"/"at" phrases first, then those of its object ("an attack in X").
+    // The verb's "in"/"at" phrases first, then those of its object and obliques ("an attack in
+    // X", "fired at targets in X").
     let mut cands: Vec<u32> = Vec::new();
     for &k in sent.kids(v) {
         cands.push(k);
-        if matches!(sent.rel(k), DepRel::OBJ) {
+        if matches!(sent.rel(k), DepRel::OBJ | DepRel::OBL) {
             cands.extend(sent.kids(k).iter().copied());
         }
     }

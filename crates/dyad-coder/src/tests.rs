@@ -876,6 +876,53 @@ fn objects_brought_together_meet_each_other() {
 }
 
 #[test]
+fn a_dislocated_apposition_gives_the_subject() {
+    // "A member of Iraq's government, Ali, attacked Iran", parsed with the apposition split off.
+    let ev = code(
+        "A a DET DT 2 det
+         member member NOUN NN 8 dislocated
+         of of ADP IN 4 case
+         Iraq Iraq PROPN NNP 2 nmod
+         , , PUNCT , 2 punct
+         Ali Ali PROPN NNP 8 nsubj
+         , , PUNCT , 6 punct
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 8 obj
+         . . PUNCT . 8 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 190"]);
+}
+
+#[test]
+fn plover_prefers_a_named_recipient_to_a_role_only_one() {
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         warplanes warplane NOUN NNS 2 obj
+         over over ADP IN 5 case
+         Syria Syria PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(rows)), ["IRQ ---MIL 190"]);
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ SYR 190"]);
+}
+
+#[test]
+fn the_place_of_an_oblique_places_the_event() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         at at ADP IN 6 case
+         a a DET DT 6 det
+         base base NOUN NN 2 obl
+         in in ADP IN 8 case
+         Baghdad Baghdad PROPN NNP 6 nmod
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(ev[0].location.as_ref().map(|l| l.text.as_str()), Some("Baghdad"));
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
