@@ -477,6 +477,11 @@ impl ClauseCoder<'_> {
                 }
             }
         }
+        if self.config.plover_actors && sources.iter().any(|e| !e.is_null()) {
+            // "Russian aircraft including helicopter gunships": a role-only actor beside a named
+            // one is part of it, not a second party of unknown country.
+            sources.retain(|e| !e.is_null());
+        }
         let neg = negated(sent, v) || hit.particle.is_some_and(|p| negated(sent, p));
         Some(Frame {
             verb: v,
