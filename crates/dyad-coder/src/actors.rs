@@ -473,7 +473,7 @@ impl NpCoder<'_> {
         }
         // A bare name seen earlier in the article with its full form ("Maliki" after "Nuri
         // al-Maliki") is that actor.
-        if sent.upos(h) == Upos::PROPN {
+        if sent.upos(h) == Upos::PROPN && !sent.is_time_word(h) {
             let parts = sent.word_parts(h);
             if !parts.is_empty() {
                 let at = sent.words[h as usize].span.start as usize;

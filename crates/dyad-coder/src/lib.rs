@@ -459,8 +459,10 @@ impl Coder {
                     if e.antecedent.is_none() && !e.is_null() {
                         let (_, span) = np.text_of(&e);
                         // The last proper noun of the phrase names the actor for later
-                        // surname-only mentions.
-                        let name = (e.start..e.end).rev().find(|&i| sent.upos(i) == dyad_nlp::Upos::PROPN);
+                        // surname-only mentions ("Friday" in "Serbia Friday" names nobody).
+                        let name = (e.start..e.end)
+                            .rev()
+                            .find(|&i| sent.upos(i) == dyad_nlp::Upos::PROPN && !sent.is_time_word(i));
                         seen.push((e.code, span, subject, name));
                     }
                 }

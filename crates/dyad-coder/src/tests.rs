@@ -923,6 +923,24 @@ fn the_place_of_an_oblique_places_the_event() {
 }
 
 #[test]
+fn a_day_name_is_no_surname() {
+    // "Syria Friday" misparsed as one name must not make a later "Friday" refer to Syria.
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj
+         Friday Friday PROPN NNP 3 flat
+         . . PUNCT . 2 punct
+
+         Iran Iran PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Friday Friday PROPN NNP 2 obj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ SYR 190"]);
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
