@@ -571,7 +571,7 @@ impl NpCoder<'_> {
             v = sent.head_of(v);
         }
         // "They" after a meeting or cooperation between several actors names all of them.
-        let parties = self.memory.parties_before(sent.index);
+        let parties = self.memory.parties_before(sent.index, 1);
         if matches!(form, "THEY" | "THEM") && parties.len() >= 2 {
             return parties
                 .iter()
@@ -603,6 +603,10 @@ impl NpCoder<'_> {
 
     /// The text of an actor.
     pub fn text_of(&self, e: &Ent) -> (String, Span) {
+        // An actor implied by the context has no words of its own: its antecedent speaks.
+        if let (true, Some(a)) = (e.end <= e.start, e.antecedent) {
+            return (a.slice(self.doc_text).to_string(), a);
+        }
         let span = self.words_span(e.start, e.end);
         (span.slice(self.doc_text).to_string(), span)
     }

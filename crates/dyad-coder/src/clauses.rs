@@ -658,6 +658,31 @@ impl ClauseCoder<'_> {
         None
     }
 
+    /// The other parties of a meeting or cooperation of the last three sentences in which the
+    /// event's only source took part, as the implied target of a cooperation with none named:
+    /// "Maliki held talks with Iranian officials. ... Maliki would sign agreements" (with them).
+    fn context_partners(&self, f: &Frame, sources: &[&Ent], code: CameoCode) -> Vec<Ent> {
+        let [source] = sources else { return Vec::new() };
+        if source.is_null() || !(3..=6).contains(&code.root_number()) {
+            return Vec::new();
+        }
+        let parties = self.np.memory.parties_before(self.sent().index, 3);
+        if !parties.iter().any(|p| p.0 == source.code) {
+            return Vec::new();
+        }
+        parties
+            .iter()
+            .filter(|p| p.0.root() != source.code.root())
+            .map(|(code, span)| Ent {
+                code: code.clone(),
+                start: f.verb,
+                end: f.verb,
+                antecedent: Some(*span),
+                weak: false,
+            })
+            .collect()
+    }
+
     /// Expands the emitted frames into triples.
     pub fn triples(&self, frames: &[Frame], out: &mut Vec<Triple>) {
         for (fi, f) in frames.iter().enumerate() {
@@ -712,6 +737,13 @@ impl ClauseCoder<'_> {
                 }
                 continue;
             }
+            let partners;
+            let targets: Vec<&Ent> = if targets.is_empty() && self.config.context_partners {
+                partners = self.context_partners(f, &sources, code);
+                partners.iter().collect()
+            } else {
+                targets
+            };
             if targets.is_empty() && self.config.one_actor_events && !reverse_only {
                 // PLOVER's one-actor events ("X agreed to resign"): a coded source, no target.
                 if let Some(nobody) = crate::plover_rules::no_actor() {

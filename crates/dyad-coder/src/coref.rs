@@ -40,9 +40,10 @@ impl Memory {
         self.parties_sentence = sentence;
     }
 
-    /// The parties of a meeting or cooperation coded in the sentence just before `sentence`.
-    pub fn parties_before(&self, sentence: usize) -> &[(ActorCode, Span)] {
-        if self.parties_sentence + 1 == sentence {
+    /// The parties of a meeting or cooperation coded in one of the `window` sentences just
+    /// before `sentence`.
+    pub fn parties_before(&self, sentence: usize, window: usize) -> &[(ActorCode, Span)] {
+        if self.parties_sentence < sentence && self.parties_sentence + window >= sentence {
             &self.parties
         } else {
             &[]

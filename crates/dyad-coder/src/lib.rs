@@ -123,6 +123,12 @@ pub struct CoderConfig {
     /// Tuesday" is not coded as "called on X" (an appeal). PETRARCH2 applies every pattern of a
     /// block to all its verbs; off under its conventions.
     pub pattern_owners: bool,
+    /// A cooperation (CAMEO 03 to 06) with one source and no target named takes as target the
+    /// other parties of a meeting the source held in the last three sentences ("Maliki held talks
+    /// with Iranian officials ... Maliki would sign agreements"), with the meeting's mentions as
+    /// antecedents. Off under the PETRARCH and PLOVER conventions, whose gold codes sentences
+    /// one by one.
+    pub context_partners: bool,
 }
 
 impl Default for CoderConfig {
@@ -143,6 +149,7 @@ impl Default for CoderConfig {
             background_time_clauses: false,
             years_relative_to_article: true,
             pattern_owners: true,
+            context_partners: true,
         }
     }
 }
@@ -174,6 +181,7 @@ impl CoderConfig {
         self.background_time_clauses = plover;
         self.years_relative_to_article = conventions != Conventions::Petrarch;
         self.pattern_owners = conventions != Conventions::Petrarch;
+        self.context_partners = conventions == Conventions::Dyad;
         self
     }
 }

@@ -19,10 +19,19 @@ pub(crate) fn event_location(
     // The verb's "in"/"at" phrases first, then those of its object and obliques ("an attack in
     // X", "fired at targets in X").
     let mut cands: Vec<u32> = Vec::new();
-    for &k in sent.kids(v) {
-        cands.push(k);
-        if matches!(sent.rel(k), DepRel::OBJ | DepRel::OBL) {
-            cands.extend(sent.kids(k).iter().copied());
+    // A participle with no subject of its own ("a meeting in Damascus, bringing together ...")
+    // happens where the clause it hangs on does.
+    let participle = matches!(sent.words[v as usize].xpos.as_str(), "VBG" | "VBN")
+        && matches!(sent.rel(v).as_str(), "advcl" | "acl")
+        && !sent.kids(v).iter().any(|&k| crate::actors::is_subject(sent.rel(k)));
+    let h = sent.head_of(v);
+    let verbs: &[u32] = if participle && h != crate::sentence::NONE { &[v, h] } else { &[v] };
+    for &u in verbs {
+        for &k in sent.kids(u) {
+            cands.push(k);
+            if matches!(sent.rel(k), DepRel::OBJ | DepRel::OBL) {
+                cands.extend(sent.kids(k).iter().copied());
+            }
         }
     }
     for k in cands {

@@ -941,6 +941,46 @@ fn a_day_name_is_no_surname() {
 }
 
 #[test]
+fn a_cooperation_with_no_target_takes_the_partners_of_a_recent_meeting() {
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         . . PUNCT . 2 punct
+
+         Iraq Iraq PROPN NNP 2 nsubj
+         agreed agree VERB VBD 0 root
+         . . PUNCT . 2 punct";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["IRN IRQ 040", "IRQ IRN 030", "IRQ IRN 040"]);
+    let agreed = ev.iter().find(|e| e.cameo.as_str() == "030").unwrap();
+    let target = agreed.target.as_ref().unwrap();
+    assert_eq!((target.text.as_str(), target.antecedent), ("Iran", Some(target.span)));
+    // PETRARCH codes each sentence on its own.
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRN IRQ 040", "IRQ IRN 040"]);
+}
+
+#[test]
+fn a_participle_happens_where_its_clause_does() {
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         in in ADP IN 5 case
+         Baghdad Baghdad PROPN NNP 2 obl
+         , , PUNCT , 7 punct
+         bringing bring VERB VBG 2 advcl
+         together together ADV RB 7 advmod
+         Iran Iran PROPN NNP 7 obj
+         and and CCONJ CC 11 cc
+         Syria Syria PROPN NNP 9 conj
+         . . PUNCT . 2 punct",
+    );
+    assert_eq!(triples(&ev), ["IRN SYR 040", "SYR IRN 040"]);
+    assert!(ev.iter().all(|e| e.location.as_ref().is_some_and(|l| l.text == "Baghdad")));
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
