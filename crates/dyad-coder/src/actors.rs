@@ -493,10 +493,24 @@ impl NpCoder<'_> {
     }
 
     /// How many earlier actors a plural reference to countries or sides stands for: two for
-    /// "both countries", "the two sides", "both governments"; `None` for any other phrase.
+    /// "both countries", "the two sides", "the two leaders"; `None` for any other phrase.
     fn plural_reference(&self, h: u32) -> Option<usize> {
         let sent = self.sent;
-        if !matches!(sent.form(h), "COUNTRIES" | "NATIONS" | "SIDES" | "GOVERNMENTS" | "PARTIES") {
+        if !matches!(
+            sent.form(h),
+            "COUNTRIES"
+                | "NATIONS"
+                | "STATES"
+                | "SIDES"
+                | "GOVERNMENTS"
+                | "PARTIES"
+                | "LEADERS"
+                | "MINISTERS"
+                | "PRESIDENTS"
+                | "DELEGATIONS"
+                | "NEIGHBORS"
+                | "NEIGHBOURS"
+        ) {
             return None;
         }
         let two = sent.kids(h).iter().any(|&k| matches!(sent.form(k), "BOTH" | "TWO"));

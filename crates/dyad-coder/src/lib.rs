@@ -268,7 +268,8 @@ impl Coder {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
                     if discard_matches(sent, p, &d.words, d.whole_word)
-                        && (!self.config.years_relative_to_article || before_year(&d.words, article_year))
+                        && (!self.config.years_relative_to_article
+                            || (before_year(&d.words, article_year) && !names_a_thing(sent, p, &d.words)))
                         && !(self.config.background_time_clauses
                             && !d.story
                             && dates_a_subordinate_clause(sent, p, &d.words))
@@ -579,6 +580,29 @@ fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool
         w = sent.head_of(w);
     }
     false
+}
+
+/// Whether a bare-year discard at part `p` is part of a name for a thing ("the 2003 invasion",
+/// "Iran's 1979 revolution", "the 1980-88 war"): background to current news, not a date of the
+/// sentence's events as "in 1990" is. A year-named phrase that itself dates the clause ("in the
+/// 1990 war", "during the 1991 uprising") still discards.
+fn names_a_thing(sent: &Sent, p: usize, words: &[Box<str>]) -> bool {
+    let [w] = words else { return false };
+    if !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let Some(part) = sent.parts.get(p) else { return false };
+    let y = part.word;
+    if y == sentence::NONE || y as usize >= sent.len() {
+        return false;
+    }
+    let h = sent.head_of(y);
+    let modifies = matches!(sent.rel(y).as_str(), "nummod" | "compound" | "amod" | "nmod" | "nmod:poss")
+        && h != sentence::NONE
+        && matches!(sent.upos(h), dyad_nlp::Upos::NOUN | dyad_nlp::Upos::PROPN);
+    let dates_clause =
+        h != sentence::NONE && sent.case_of(h).is_some_and(|c| matches!(sent.form(c), "IN" | "DURING"));
+    modifies && !dates_clause
 }
 
 fn discard_matches(sent: &Sent, p: usize, words: &[Box<str>], whole_word: bool) -> bool {

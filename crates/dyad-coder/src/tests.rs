@@ -981,6 +981,40 @@ fn a_participle_happens_where_its_clause_does() {
 }
 
 #[test]
+fn a_year_naming_a_past_event_does_not_discard_the_sentence() {
+    // Phoenix discards sentences naming 1914 to 2013; "the 2003 invasion" is background to a
+    // current event, while "in 2003" dates the sentence's own event to history.
+    let named = "Iraq Iraq PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         over over ADP IN 7 case
+         the the DET DT 7 det
+         2003 2003 NUM CD 7 nummod
+         invasion invasion NOUN NN 2 obl
+         . . PUNCT . 2 punct";
+    let dated = "Iraq Iraq PROPN NNP 2 nsubj
+         accused accuse VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         in in ADP IN 5 case
+         2003 2003 NUM CD 2 obl
+         . . PUNCT . 2 punct";
+    let discards = "2003\n";
+    let d = Dictionaries::from_sources([
+        Source { name: "test.verbs.txt", role: Role::Verbs, text: VERBS },
+        Source { name: "test.actors.txt", role: Role::Actors, text: ACTORS },
+        Source { name: "test.discards.txt", role: Role::Discards, text: discards },
+    ]);
+    let coder = Coder::new(&d, CoderConfig::default());
+    let mut scratch = CoderScratch::default();
+    let date = day(2007, 8, 9);
+    assert_eq!(triples(&coder.code_document(&doc(named), date, &mut scratch)), ["IRQ IRN 112"]);
+    assert!(coder.code_document(&doc(dated), date, &mut scratch).is_empty());
+    // PETRARCH discards both.
+    let petrarch = Coder::new(&d, CoderConfig::default().with_conventions(Conventions::Petrarch));
+    assert!(petrarch.code_document(&doc(named), date, &mut scratch).is_empty());
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
