@@ -129,6 +129,10 @@ pub struct CoderConfig {
     /// antecedents. Off under the PETRARCH and PLOVER conventions, whose gold codes sentences
     /// one by one.
     pub context_partners: bool,
+    /// A target known only by its role ("rebel positions") takes the country of the place the
+    /// clause names ("in northern Iraq": IRQREB). On under the dyad conventions (the PLOVER
+    /// conventions place role-only actors their own way); PETRARCH2 keeps "---REB".
+    pub place_fills_roles: bool,
 }
 
 impl Default for CoderConfig {
@@ -150,6 +154,7 @@ impl Default for CoderConfig {
             years_relative_to_article: true,
             pattern_owners: true,
             context_partners: true,
+            place_fills_roles: true,
         }
     }
 }
@@ -182,6 +187,7 @@ impl CoderConfig {
         self.years_relative_to_article = conventions != Conventions::Petrarch;
         self.pattern_owners = conventions != Conventions::Petrarch;
         self.context_partners = conventions == Conventions::Dyad;
+        self.place_fills_roles = conventions == Conventions::Dyad;
         self
     }
 }
@@ -419,7 +425,11 @@ impl Coder {
                 target: if t.target.is_void() {
                     plover_rules::implied_target(code, &event_actor(&np, &t.source), loc.as_ref())
                 } else {
-                    Some(event_actor(&np, &t.target))
+                    let mut target = event_actor(&np, &t.target);
+                    if self.config.place_fills_roles {
+                        place_role(&mut target, loc.as_ref());
+                    }
+                    Some(target)
                 },
                 source: Some(event_actor(&np, &t.source)),
                 cameo: code,
@@ -618,6 +628,20 @@ fn discard_matches(sent: &Sent, p: usize, words: &[Box<str>], whole_word: bool) 
             t == &**w
         }
     })
+}
+
+/// Gives a target known only by its role ("---REB") the country of the place the clause names
+/// ("bombed rebel positions in northern Iraq": IRQREB).
+fn place_role(actor: &mut EventActor, loc: Option<&event::Location>) {
+    if actor.country.is_some() || actor.sector.is_none() {
+        return;
+    }
+    let Some(country) = loc.filter(|l| l.from == "clause").and_then(|l| l.country.as_deref()) else { return };
+    let sectors = actor.code.as_str().trim_start_matches('-');
+    if let Ok(code) = ActorCode::new(&format!("{country}{sectors}")) {
+        actor.code = code;
+        actor.country = Some(country.to_string());
+    }
 }
 
 fn event_actor(np: &NpCoder<'_>, e: &Ent) -> EventActor {

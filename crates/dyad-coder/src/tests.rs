@@ -1015,6 +1015,19 @@ fn a_year_naming_a_past_event_does_not_discard_the_sentence() {
 }
 
 #[test]
+fn a_role_only_target_takes_the_country_of_the_place() {
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         rebels rebel NOUN NNS 2 obj
+         in in ADP IN 5 case
+         Syria Syria PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(rows)), ["IRQ SYRREB 190"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ ---REB 190"]);
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
