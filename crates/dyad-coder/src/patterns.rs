@@ -265,6 +265,15 @@ impl VerbContext<'_> {
                         if self.np_at(obj, w) {
                             return Some(w);
                         }
+                        // A to-infinitive (`mark`) matches `(TO ATTACK)` by its verb alone: the
+                        // objects of "agreed to lift the sanctions" are not "to sanctions".
+                        let case_marked = sent
+                            .kids(w)
+                            .iter()
+                            .any(|&c| sent.rel(c) == DepRel::CASE && self.term_at(&pp.prep, c));
+                        if !case_marked {
+                            continue;
+                        }
                         // The object may sit lower in the phrase ("on economic issues").
                         let mut found = None;
                         sent.walk(

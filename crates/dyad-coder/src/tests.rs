@@ -45,6 +45,11 @@ CRITICIZE
 
 --- AGREE [030] ---
 AGREE
+- * (TO SANCTIONS) [163]
+
+--- LIFT [---] ---
+LIFT
+- * SANCTIONS [085]
 
 --- URGE [023] ---
 URGE
@@ -1025,6 +1030,24 @@ fn a_role_only_target_takes_the_country_of_the_place() {
     assert_eq!(triples(&code(rows)), ["IRQ SYRREB 190"]);
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ ---REB 190"]);
+}
+
+#[test]
+fn an_infinitive_is_no_prepositional_phrase_of_its_objects() {
+    // "agreed to lift the sanctions" is no "agreed to sanctions" (163).
+    let ev = code(
+        "Iraq Iraq PROPN NNP 2 nsubj
+         agreed agree VERB VBD 0 root
+         to to PART TO 4 mark
+         lift lift VERB VB 2 xcomp
+         the the DET DT 6 det
+         sanctions sanction NOUN NNS 4 obj
+         on on ADP IN 8 case
+         Iran Iran PROPN NNP 4 obl
+         . . PUNCT . 2 punct",
+    );
+    assert!(!ev.is_empty());
+    assert!(ev.iter().all(|e| e.cameo.as_str() != "163"), "{:?}", triples(&ev));
 }
 
 #[test]
