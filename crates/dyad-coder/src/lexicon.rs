@@ -129,6 +129,9 @@ pub(crate) struct BlockIndex {
     /// block (`- * (ON) [020] # CALL` belongs to CALL, not to TELEPHONE of the same block).
     /// Empty when the comment names none, so that the pattern applies to every verb.
     pub owners: Vec<Box<[u32]>>,
+    /// The verb entries that own at least one pattern of the block. A verb that owns none
+    /// (SUSPEND beside HALT and STOP) is a plain synonym and shares all the block's patterns.
+    pub owning: Vec<u32>,
 }
 
 /// The verb entries of `block` that a pattern comment names: its first word, compared with each
@@ -303,7 +306,13 @@ impl Lexicon {
         for b in &lex.blocks {
             let mut bi = BlockIndex::default();
             for (i, p) in b.patterns.iter().enumerate() {
-                bi.owners.push(pattern_owners(&lex.verbs, b, &p.comment));
+                let owners = pattern_owners(&lex.verbs, b, &p.comment);
+                for &o in owners.iter() {
+                    if !bi.owning.contains(&o) {
+                        bi.owning.push(o);
+                    }
+                }
+                bi.owners.push(owners);
                 match required_word(p) {
                     Some(w) => bi.by_word.entry(w).or_default().push(i as u32),
                     None => bi.always.push(i as u32),

@@ -118,7 +118,8 @@ pub struct CoderConfig {
     /// years before the article's own year, so that archives (a 2007 story on "2007") still code.
     pub years_relative_to_article: bool,
     /// A verb pattern whose comment names a verb of its block (`- * (ON) [020] # CALL`) applies
-    /// to that verb only: the PETRARCH2 dictionaries were converted from TABARI's per-verb
+    /// to that verb only, unless the verb owns no pattern at all (a plain synonym such as
+    /// SUSPEND beside HALT): the PETRARCH2 dictionaries were converted from TABARI's per-verb
     /// patterns, and the comment keeps the verb each was written for, so that "telephoned X on
     /// Tuesday" is not coded as "called on X" (an appeal). PETRARCH2 applies every pattern of a
     /// block to all its verbs; off under its conventions.

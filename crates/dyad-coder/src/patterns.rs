@@ -400,10 +400,13 @@ impl VerbContext<'_> {
         }
         cands.sort_unstable();
         cands.dedup();
-        let owners = self.lex.block_index.get(entry.block.0 as usize).map(|bi| &bi.owners[..]).unwrap_or(&[]);
+        let bi = self.lex.block_index.get(entry.block.0 as usize);
+        let owners = bi.map(|bi| &bi.owners[..]).unwrap_or(&[]);
+        // Only a verb with patterns of its own is kept to them.
+        let restricted = self.pattern_owners && bi.is_some_and(|bi| bi.owning.contains(&hit.entry));
         for pi in cands {
             let Some(p) = block.patterns.get(pi as usize) else { continue };
-            if self.pattern_owners {
+            if restricted {
                 if let Some(o) = owners.get(pi as usize) {
                     if !o.is_empty() && !o.contains(&hit.entry) {
                         continue;

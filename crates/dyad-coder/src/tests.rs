@@ -69,6 +69,12 @@ CLAIM
 CALL
 TELEPHONE
 - * (ON) [020] # CALL
+- * COMPANY [---] # TELEPHONE
+
+--- STOP [---] ---
+STOP
+SUSPEND
+- * TALKS [164] # STOP
 
 ~ a (a b ATTACK) SAY = a b 015
 ~ a (b . ATTACK) SAY = a b 112
@@ -209,6 +215,14 @@ fn a_pattern_applies_to_the_verb_its_comment_names() {
          Tuesday Tuesday PROPN NNP 2 obl
          . . PUNCT . 2 punct";
     assert_eq!(triples(&code(on_tuesday)), ["IRN IRQ 041", "IRQ IRN 041"]);
+    // A verb with no patterns of its own is a plain synonym and shares the block's.
+    let suspended = "Iraq Iraq PROPN NNP 2 nsubj
+         suspended suspend VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         with with ADP IN 5 case
+         Iran Iran PROPN NNP 2 obl
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(suspended)), ["IRQ IRN 164"]);
     // PETRARCH2 applies every pattern of a block to all of its verbs.
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, phoned, day(2007, 8, 9))), ["IRQ IRN 020"]);
