@@ -448,9 +448,11 @@ impl NpCoder<'_> {
             let at = sent.words.first().map_or(0, |w| w.span.start as usize);
             let found = self.memory.recent_distinct(n, at);
             if found.len() == n {
+                // The phrase's text includes its "both" or "the two".
+                let first = sent.kids(h).iter().copied().filter(|&k| k < h).min().unwrap_or(hs).min(hs);
                 out.extend(found.into_iter().map(|(code, span)| Ent {
                     code,
-                    start: hs,
+                    start: first,
                     end: he,
                     antecedent: Some(span),
                     weak: false,

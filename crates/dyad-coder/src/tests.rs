@@ -861,6 +861,8 @@ fn plural_references_name_earlier_actors() {
          . . PUNCT . 2 punct",
     );
     assert_eq!(triples(&ev), ["IRQ IRN 112", "SYR IRN 023", "SYR IRQ 023"]);
+    let urged = ev.iter().find(|e| e.cameo.as_str() == "023").unwrap();
+    assert_eq!(urged.target.as_ref().unwrap().text, "both countries");
     let ev = code(
         "they they PRON PRP 6 nsubj
          ( ( PUNCT -LRB- 4 punct
