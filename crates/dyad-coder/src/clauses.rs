@@ -353,6 +353,9 @@ impl ClauseCoder<'_> {
         if subjects.is_empty() {
             subjects.extend(crate::repair::stray_subject(self.np, v));
         }
+        if subjects.is_empty() {
+            subjects.extend(crate::repair::left_subject(self.np, v));
+        }
         let mut subject_ents: Vec<Ent> = Vec::new();
         for &s in &subjects {
             subject_ents.extend(self.np.np(s));

@@ -10,7 +10,8 @@
 //! isn't a real easy place"), a passive agent hung on an adverb ("was opposed earlier by
 //! Osgiliath"), and a passive participle made the conjunct of its own adverb ("was heavily and
 //! unjustly criticized"). All are recognised from the shape of the tree, never from particular
-//! content words, and only where the tree has no better reading.
+//! content words, and only where the tree has no better reading. [`left_subject`] is the last
+//! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
 use dyad_nlp::{DepRel, Upos};
 
@@ -38,6 +39,38 @@ pub(crate) fn stray_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
             && sent.case_of(k).is_none()
             && np.np(k).iter().any(|e| !e.is_null())
     })
+}
+
+/// The subject of finite verb `v` when the parser gave it none and no stray phrase hangs on it:
+/// the nearest bare noun phrase to its left, before any other predicate, that holds a non-null
+/// actor ("Insurgents bombarded ...", parsed with "Insurgents" as an auxiliary).
+pub(crate) fn left_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
+    let sent = np.sent;
+    let finite = matches!(sent.words[v as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::AUX);
+    if !finite || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::MARK) {
+        return None;
+    }
+    for w in (0..v).rev() {
+        if sent.is_verb(w) && !sent.dominates(v, w) {
+            return None;
+        }
+        if matches!(sent.upos(w), dyad_nlp::Upos::PUNCT) && sent.form(w) != "," {
+            return None;
+        }
+        let head_of_phrase = !matches!(
+            sent.rel(w).as_str(),
+            "compound" | "amod" | "nmod:poss" | "det" | "nummod" | "flat" | "case" | "punct" | "cc"
+        );
+        if head_of_phrase
+            && matches!(sent.upos(w), dyad_nlp::Upos::NOUN | dyad_nlp::Upos::PROPN)
+            && sent.case_of(w).is_none()
+            && np.np(w).iter().any(|e| !e.is_null())
+        {
+            return Some(w);
+        }
+    }
+    None
 }
 
 /// Whether verb `v`, found passive only because the parser gave it an `nsubj:pass`, is in fact

@@ -1067,6 +1067,30 @@ fn an_infinitive_is_no_prepositional_phrase_of_its_objects() {
 }
 
 #[test]
+fn a_finite_verb_without_subject_takes_the_actor_to_its_left() {
+    // "Yesterday, Iraq attacked Iran", with Iraq misattached as an apposition of "Yesterday".
+    let ev = code(
+        "Yesterday yesterday NOUN NN 4 obl:tmod
+         , , PUNCT , 3 punct
+         Iraq Iraq PROPN NNP 1 appos
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert_eq!(triples(&ev), ["IRQ IRN 190"]);
+    // A place is no subject: "In Iraq, attacked Iran" names no attacker.
+    let ev = code(
+        "In in ADP IN 2 case
+         Iraq Iraq PROPN NNP 4 obl
+         , , PUNCT , 2 punct
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 4 obj
+         . . PUNCT . 4 punct",
+    );
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();
