@@ -149,6 +149,10 @@ fn needs_silent_e(stem: &[u8]) -> bool {
         || c == b's' && is_vowel(b) && is_vowel(a) && !(a == b'i' && b == b'a')
         // `chas(ed)`, `bas(ed)`, `eras(ed)`.
         || c == b's' && b == b'a' && is_consonant(a)
+        // Final syllables English spells with a silent e after a consonant and a vowel:
+        // `telephon(ed)`, `postpon(ed)`, `stockpil(ed)`, `compil(ed)`, `combin(ed)`,
+        // `determin(ed)`, `examin(ed)` (but `open(ed)`, `happen(ed)`, `listen(ed)`: no e).
+        || matches!((a, b, c), (b'h' | b'p', b'o', b'n') | (b'p', b'i', b'l') | (b'b' | b'm', b'i', b'n'))
 }
 
 fn is_vowel(b: u8) -> bool {
@@ -592,6 +596,12 @@ mod tests {
         assert_eq!(lemma(&l, "loved", "VBD"), "love");
         assert_eq!(lemma(&l, "stoking", "VBG"), "stoke");
         assert_eq!(lemma(&l, "opened", "VBD"), "open");
+        assert_eq!(lemma(&l, "telephoned", "VBD"), "telephone");
+        assert_eq!(lemma(&l, "stockpiled", "VBN"), "stockpile");
+        assert_eq!(lemma(&l, "postponing", "VBG"), "postpone");
+        assert_eq!(lemma(&l, "determined", "VBD"), "determine");
+        assert_eq!(lemma(&l, "happened", "VBD"), "happen");
+        assert_eq!(lemma(&l, "abandoned", "VBD"), "abandon");
         assert_eq!(lemma(&l, "visited", "VBD"), "visit");
         assert_eq!(lemma(&l, "played", "VBD"), "play");
         assert_eq!(lemma(&l, "looked", "VBD"), "look");
