@@ -204,7 +204,13 @@ impl ClauseCoder<'_> {
         }
         // With several sources ("Russian and Chinese officials met in Moscow") the meeting is
         // between them: the place where they met is not a party to it.
-        let several_sources = self.config.place_not_party && sources.len() > 1;
+        // A conjoined subject counts even when only one conjunct is a known actor ("Iran and six
+        // world powers reached an agreement in Vienna").
+        let subject_kids: Vec<u32> =
+            sent.kids(v).iter().copied().filter(|&k| crate::actors::is_subject(sent.rel(k))).collect();
+        let conjoined_subject = subject_kids.len() > 1
+            || subject_kids.iter().any(|&k| sent.kids(k).iter().any(|&c| sent.rel(c) == DepRel::CONJ));
+        let several_sources = self.config.place_not_party && (sources.len() > 1 || conjoined_subject);
         for &k in sent.kids(v) {
             let r = sent.rel(k);
             if k > v
@@ -215,7 +221,16 @@ impl ClauseCoder<'_> {
                 cands.push(k);
             }
         }
-        cands.extend(m.used.iter().copied().filter(|&w| sent.is_nominal(w)));
+        // A pattern noun's place ("reached an agreement in Vienna") is not a party either.
+        cands.extend(m.used.iter().copied().filter(|&w| {
+            sent.is_nominal(w)
+                && !(several_sources
+                    && sent.kids(w).iter().any(|&c| self.is_place_phrase(c))
+                    && !sent
+                        .kids(w)
+                        .iter()
+                        .any(|&c| matches!(sent.rel(c).as_str(), "nmod" | "obl") && !self.is_place_phrase(c)))
+        }));
         // Complement clauses, and clauses hanging off the object ("the roads leading into X").
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {

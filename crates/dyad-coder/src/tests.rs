@@ -1091,6 +1091,21 @@ fn a_finite_verb_without_subject_takes_the_actor_to_its_left() {
 }
 
 #[test]
+fn the_place_of_a_conjoined_subjects_meeting_is_no_party() {
+    // "others" is no known actor, yet the subject is conjoined: Baghdad is where they met.
+    let rows = "Iran Iran PROPN NNP 4 nsubj
+         and and CCONJ CC 3 cc
+         others other NOUN NNS 1 conj
+         met meet VERB VBD 0 root
+         in in ADP IN 6 case
+         Baghdad Baghdad PROPN NNP 4 obl
+         . . PUNCT . 4 punct";
+    assert!(code(rows).is_empty(), "{:?}", triples(&code(rows)));
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRN IRQ 040", "IRQ IRN 040"]);
+}
+
+#[test]
 fn empty_and_odd_documents_do_not_panic() {
     let coder = Coder::new(&dicts(), CoderConfig::default());
     let mut scratch = CoderScratch::default();

@@ -560,6 +560,29 @@ fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos
     }
 }
 
+/// Mends a tag sequence the greedy tagger cannot see is impossible: a particle (RP) only ever
+/// follows a verb, so a singular noun between a noun or pronoun and a particle, in a sentence
+/// with no finite verb, is a past-tense verb ("Iran shot down a drone", tagged `shot/NN`).
+///
+/// The pipeline applies it after [`Tagger::tag`]; the trainers do not, so that `dyad train
+/// parser` still rebuilds the committed parser from the same jackknifed tags.
+pub fn repair_particle_verb(upos: &mut [Upos], xpos: &mut [Xpos]) {
+    let finite = |x: Xpos| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+    if xpos.iter().any(|&x| finite(x)) {
+        return;
+    }
+    for i in 1..xpos.len().saturating_sub(1) {
+        if xpos[i].as_str() == "NN"
+            && xpos[i + 1].as_str() == "RP"
+            && matches!(upos[i - 1], Upos::NOUN | Upos::PROPN | Upos::PRON)
+        {
+            xpos[i] = Xpos::from_name_lossy("VBD");
+            upos[i] = Upos::VERB;
+            return;
+        }
+    }
+}
+
 /// The largest weight magnitude a model stores, so that sums of up to 16 weights fit in `i16`.
 pub(crate) const MAX_WEIGHT: i16 = 2047;
 const _: () = assert!(MAX_WEIGHT as usize * features::N_STATIC <= i16::MAX as usize);
@@ -619,6 +642,22 @@ mod tests {
         let before = x.clone();
         repair_finite_verb(forms.iter().copied().take(1), &mut u, &mut x);
         assert_eq!(x, before, "no participle seen, nothing changes");
+    }
+
+    #[test]
+    fn a_particle_follows_a_verb() {
+        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
+        let mut x = tags(&["NNP", "NN", "RP", "DT", "NN"]);
+        let mut u = vec![Upos::PROPN, Upos::NOUN, Upos::ADP, Upos::DET, Upos::NOUN];
+        repair_particle_verb(&mut u, &mut x);
+        assert_eq!((x[1].as_str(), u[1]), ("VBD", Upos::VERB));
+        // A sentence with a finite verb is left alone ("the shot down there was loud").
+        let mut x = tags(&["DT", "NN", "RP", "RB", "VBD", "JJ"]);
+        let mut u = vec![Upos::DET, Upos::NOUN, Upos::ADP, Upos::ADV, Upos::AUX, Upos::ADJ];
+        let before = x.clone();
+        repair_particle_verb(&mut u, &mut x);
+        assert_eq!(x, before);
+        repair_particle_verb(&mut [], &mut []);
     }
 
     use super::*;
