@@ -42,6 +42,12 @@ pub(crate) struct Ent {
 }
 
 impl Ent {
+    /// An actor of an earlier mention, standing at words `start..end` of this sentence (a
+    /// pronoun, "both countries"; `end <= start` for one implied by the context, with no words).
+    pub fn referring(code: ActorCode, antecedent: Span, start: u32, end: u32) -> Ent {
+        Ent { code, start, end, antecedent: Some(antecedent), weak: false }
+    }
+
     /// Whether the code has no country or group ("---GOV" from "an official").
     pub fn is_null(&self) -> bool {
         self.code.as_str().starts_with("---")
@@ -450,13 +456,7 @@ impl NpCoder<'_> {
             if found.len() == n {
                 // The phrase's text includes its "both" or "the two".
                 let first = sent.kids(h).iter().copied().filter(|&k| k < h).min().unwrap_or(hs).min(hs);
-                out.extend(found.into_iter().map(|(code, span)| Ent {
-                    code,
-                    start: first,
-                    end: he,
-                    antecedent: Some(span),
-                    weak: false,
-                }));
+                out.extend(found.into_iter().map(|(code, span)| Ent::referring(code, span, first, he)));
                 return;
             }
         }
@@ -591,13 +591,7 @@ impl NpCoder<'_> {
         if matches!(form, "THEY" | "THEM") && parties.len() >= 2 {
             return parties
                 .iter()
-                .map(|(code, span)| Ent {
-                    code: code.clone(),
-                    start: p,
-                    end: p + 1,
-                    antecedent: Some(*span),
-                    weak: false,
-                })
+                .map(|(code, span)| Ent::referring(code.clone(), *span, p, p + 1))
                 .collect();
         }
         let at = sent.words[p as usize].span.start as usize;

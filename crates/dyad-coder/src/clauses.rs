@@ -206,10 +206,13 @@ impl ClauseCoder<'_> {
         // between them: the place where they met is not a party to it.
         // A conjoined subject counts even when only one conjunct is a known actor ("Iran and six
         // world powers reached an agreement in Vienna").
-        let subject_kids: Vec<u32> =
-            sent.kids(v).iter().copied().filter(|&k| crate::actors::is_subject(sent.rel(k))).collect();
-        let conjoined_subject = subject_kids.len() > 1
-            || subject_kids.iter().any(|&k| sent.kids(k).iter().any(|&c| sent.rel(c) == DepRel::CONJ));
+        let mut subject_kids =
+            sent.kids(v).iter().copied().filter(|&k| crate::actors::is_subject(sent.rel(k)));
+        let conjoined_subject = match (subject_kids.next(), subject_kids.next()) {
+            (Some(_), Some(_)) => true,
+            (Some(k), None) => sent.kids(k).iter().any(|&c| sent.rel(c) == DepRel::CONJ),
+            _ => false,
+        };
         let several_sources = self.config.place_not_party && (sources.len() > 1 || conjoined_subject);
         for &k in sent.kids(v) {
             let r = sent.rel(k);
@@ -691,13 +694,7 @@ impl ClauseCoder<'_> {
         parties
             .iter()
             .filter(|p| p.0.root() != source.code.root())
-            .map(|(code, span)| Ent {
-                code: code.clone(),
-                start: f.verb,
-                end: f.verb,
-                antecedent: Some(*span),
-                weak: false,
-            })
+            .map(|(code, span)| Ent::referring(code.clone(), *span, f.verb, f.verb))
             .collect()
     }
 
@@ -807,11 +804,12 @@ fn same_actor(a: &Ent, b: &Ent) -> bool {
 /// Lebanon renewed negotiations on an Israeli troop pullback" is a negotiation between the two,
 /// and the Israeli troops in its topic are not a third party to it.
 fn within(sources: &[&Ent], targets: &[&Ent]) -> bool {
-    let root = |e: &Ent| e.code.as_str().get(..3).map(str::to_owned);
-    let mut roots: Vec<Option<String>> = sources.iter().map(|e| root(e)).collect();
-    roots.sort();
-    roots.dedup();
-    roots.len() >= 2 && targets.iter().all(|t| !t.is_null() && roots.contains(&root(t)))
+    fn root(e: &Ent) -> Option<&str> {
+        e.code.as_str().get(..3)
+    }
+    let Some(first) = sources.first() else { return false };
+    let two_roots = sources.iter().any(|s| root(s) != root(first));
+    two_roots && targets.iter().all(|t| !t.is_null() && sources.iter().any(|s| root(s) == root(t)))
 }
 
 fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, negated: bool) {

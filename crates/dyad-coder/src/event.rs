@@ -43,6 +43,18 @@ pub struct EventActor {
     pub antecedent: Option<Span>,
 }
 
+impl EventActor {
+    /// Places an actor known only by its role ("---REB") in `country` ("IRQREB"); does nothing
+    /// when the result is no valid code.
+    pub(crate) fn place_in(&mut self, country: &str) {
+        let sectors = self.code.as_str().trim_start_matches('-');
+        if let Ok(code) = ActorCode::new(&format!("{country}{sectors}")) {
+            self.code = code;
+            self.country = Some(country.to_string());
+        }
+    }
+}
+
 /// Whether the event is reported as happening, or as future, intended or hypothetical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -593,13 +593,18 @@ fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool
     false
 }
 
+/// Whether a discard phrase word is a bare year ("2003").
+fn is_bare_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether a bare-year discard at part `p` is part of a name for a thing ("the 2003 invasion",
 /// "Iran's 1979 revolution", "the 1980-88 war"): background to current news, not a date of the
 /// sentence's events as "in 1990" is. A year-named phrase that itself dates the clause ("in the
 /// 1990 war", "during the 1991 uprising") still discards.
 fn names_a_thing(sent: &Sent, p: usize, words: &[Box<str>]) -> bool {
     let [w] = words else { return false };
-    if !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
+    if !is_bare_year(w) {
         return false;
     }
     let Some(part) = sent.parts.get(p) else { return false };
@@ -637,11 +642,8 @@ fn place_role(actor: &mut EventActor, loc: Option<&event::Location>) {
     if actor.country.is_some() || actor.sector.is_none() {
         return;
     }
-    let Some(country) = loc.filter(|l| l.from == "clause").and_then(|l| l.country.as_deref()) else { return };
-    let sectors = actor.code.as_str().trim_start_matches('-');
-    if let Ok(code) = ActorCode::new(&format!("{country}{sectors}")) {
-        actor.code = code;
-        actor.country = Some(country.to_string());
+    if let Some(country) = loc.filter(|l| l.from == "clause").and_then(|l| l.country.as_deref()) {
+        actor.place_in(country);
     }
 }
 
@@ -667,9 +669,7 @@ mod tests;
 /// from the article's own year on is current news, not history).
 fn before_year(words: &[Box<str>], article_year: i32) -> bool {
     match words {
-        [w] if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) => {
-            w.parse::<i32>().map_or(true, |y| y < article_year)
-        }
+        [w] if is_bare_year(w) => w.parse::<i32>().map_or(true, |y| y < article_year),
         _ => true,
     }
 }

@@ -24,10 +24,6 @@ pub(crate) struct VerbHit {
 /// Looks the verb at word `v` up by surface form, then lemma; a multi-word verb (`CRACK_DOWN`,
 /// `WIRE_+TAP`) wins when its other words are present.
 pub(crate) fn lookup_verb(lex: &Lexicon, sent: &Sent, v: u32) -> Option<VerbHit> {
-    // "according to" is a preposition that attributes a report, not the verb ACCORD (060).
-    if sent.form(v) == "ACCORDING" && v + 1 < sent.len() as u32 && sent.form(v + 1) == "TO" {
-        return None;
-    }
     let mut single: Option<u32> = None;
     for key in [sent.form(v), sent.lemma(v)] {
         let Some(ids) = lex.verb_index.by_form.get(key) else { continue };

@@ -415,11 +415,7 @@ fn domestic_agents(e: &mut Event) {
             continue;
         }
         let Some(country) = place.clone().or(other) else { continue };
-        let sectors = a.code.as_str().trim_start_matches('-').to_string();
-        if let Ok(code) = ActorCode::new(&format!("{country}{sectors}")) {
-            a.code = code;
-            a.country = Some(country);
-        }
+        a.place_in(&country);
     }
 }
 

@@ -25,12 +25,18 @@ const STRAY: &[&str] =
 
 /// The subject of verb `v` when the parser gave it none: a bare noun phrase before the verb,
 /// attached to it directly, that holds a non-null actor.
+/// Whether verb `v` is finite: a tensed form, or an auxiliary before it. A to-infinitive or a
+/// participle shares its subject, so only a finite verb gets one by repair.
+fn is_finite(sent: &Sent, v: u32) -> bool {
+    matches!(sent.words[v as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::AUX)
+}
+
 pub(crate) fn stray_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
     let sent = np.sent;
-    // A to-infinitive or participle shares its subject; only a finite verb is repaired.
-    let finite = matches!(sent.words[v as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-        || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::AUX);
-    if !finite || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::MARK && sent.form(k) == "TO") {
+    if !is_finite(sent, v)
+        || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::MARK && sent.form(k) == "TO")
+    {
         return None;
     }
     sent.kids(v).iter().copied().filter(|&k| k < v).find(|&k| {
@@ -46,16 +52,14 @@ pub(crate) fn stray_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
 /// actor ("Insurgents bombarded ...", parsed with "Insurgents" as an auxiliary).
 pub(crate) fn left_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
     let sent = np.sent;
-    let finite = matches!(sent.words[v as usize].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-        || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::AUX);
-    if !finite || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::MARK) {
+    if !is_finite(sent, v) || sent.kids(v).iter().any(|&k| sent.rel(k) == DepRel::MARK) {
         return None;
     }
     for w in (0..v).rev() {
         if sent.is_verb(w) && !sent.dominates(v, w) {
             return None;
         }
-        if matches!(sent.upos(w), dyad_nlp::Upos::PUNCT) && sent.form(w) != "," {
+        if sent.upos(w) == Upos::PUNCT && sent.form(w) != "," {
             return None;
         }
         let head_of_phrase = !matches!(
@@ -63,7 +67,7 @@ pub(crate) fn left_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
             "compound" | "amod" | "nmod:poss" | "det" | "nummod" | "flat" | "case" | "punct" | "cc"
         );
         if head_of_phrase
-            && matches!(sent.upos(w), dyad_nlp::Upos::NOUN | dyad_nlp::Upos::PROPN)
+            && matches!(sent.upos(w), Upos::NOUN | Upos::PROPN)
             && sent.case_of(w).is_none()
             && np.np(w).iter().any(|e| !e.is_null())
         {

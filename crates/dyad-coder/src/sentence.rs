@@ -240,7 +240,9 @@ impl Sent {
     /// Whether the word is a verb that can head an event.
     pub fn is_verb(&self, i: u32) -> bool {
         let rel = self.rel(i);
-        if rel == DepRel::AUX || rel == DepRel::AUX_PASS || rel == DepRel::COP {
+        // Auxiliaries, and verb forms used as prepositions ("according to", "including"), which
+        // UD attaches as `case` or `mark`, head no event.
+        if matches!(rel, DepRel::AUX | DepRel::AUX_PASS | DepRel::COP | DepRel::CASE | DepRel::MARK) {
             return false;
         }
         let x = self.words[i as usize].xpos.as_str();
@@ -261,51 +263,7 @@ impl Sent {
     /// Whether word `i` names a point in time ("on Tuesday", "in May", "at night"), so that a
     /// pattern's bare preposition (`* (ON)`, "called on X") does not take it for its phrase.
     pub fn is_time_word(&self, i: u32) -> bool {
-        let f = self.form(i).trim_end_matches('.');
-        let year = f.len() == 4 && f.bytes().all(|b| b.is_ascii_digit());
-        year || matches!(
-            f,
-            "MONDAY"
-                | "TUESDAY"
-                | "WEDNESDAY"
-                | "THURSDAY"
-                | "FRIDAY"
-                | "SATURDAY"
-                | "SUNDAY"
-                | "TODAY"
-                | "TONIGHT"
-                | "YESTERDAY"
-                | "TOMORROW"
-                | "WEEKEND"
-                | "MORNING"
-                | "AFTERNOON"
-                | "EVENING"
-                | "NIGHT"
-                | "JANUARY"
-                | "FEBRUARY"
-                | "MARCH"
-                | "APRIL"
-                | "MAY"
-                | "JUNE"
-                | "JULY"
-                | "AUGUST"
-                | "SEPTEMBER"
-                | "OCTOBER"
-                | "NOVEMBER"
-                | "DECEMBER"
-                | "JAN"
-                | "FEB"
-                | "MAR"
-                | "APR"
-                | "JUN"
-                | "JUL"
-                | "AUG"
-                | "SEP"
-                | "SEPT"
-                | "OCT"
-                | "NOV"
-                | "DEC"
-        )
+        dyad_time::is_time_word(self.form(i).trim_end_matches('.'))
     }
 
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
@@ -348,5 +306,29 @@ impl Sent {
                 self.walk_depth(k, skip, f, depth + 1);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::doc;
+
+    #[test]
+    fn verb_forms_used_as_prepositions_head_no_event() {
+        // "Iraq attacked Iran, according to Syria."
+        let d = doc("Iraq Iraq PROPN NNP 2 nsubj
+             attacked attack VERB VBD 0 root
+             Iran Iran PROPN NNP 2 obj
+             , , PUNCT , 7 punct
+             according accord VERB VBG 7 case
+             to to ADP IN 5 fixed
+             Syria Syria PROPN NNP 2 obl
+             . . PUNCT . 2 punct");
+        let mut sent = Sent::default();
+        sent.load(&d, 0);
+        assert!(sent.is_verb(1));
+        assert!(!sent.is_verb(4), "\"according\" attached as case");
+        assert!(!sent.is_time_word(6));
     }
 }

@@ -533,8 +533,7 @@ impl Tagger {
 /// parser then builds a noun phrase with no event in it. A clause that has no finite verb and no
 /// auxiliary almost always means VBD there.
 fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos], xpos: &mut [Xpos]) {
-    let finite = |x: Xpos| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
-    if xpos.iter().any(|&x| finite(x)) {
+    if has_finite_verb(xpos) {
         return;
     }
     let mut aux_seen = false;
@@ -560,6 +559,11 @@ fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos
     }
 }
 
+/// Whether the tags hold a finite verb or a modal.
+fn has_finite_verb(xpos: &[Xpos]) -> bool {
+    xpos.iter().any(|x| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
 /// Mends a tag sequence the greedy tagger cannot see is impossible: a particle (RP) only ever
 /// follows a verb, so a singular noun between a noun or pronoun and a particle, in a sentence
 /// with no finite verb, is a past-tense verb ("Iran shot down a drone", tagged `shot/NN`).
@@ -567,8 +571,7 @@ fn repair_finite_verb<'a>(forms: impl Iterator<Item = &'a str>, upos: &mut [Upos
 /// The pipeline applies it after [`Tagger::tag`]; the trainers do not, so that `dyad train
 /// parser` still rebuilds the committed parser from the same jackknifed tags.
 pub fn repair_particle_verb(upos: &mut [Upos], xpos: &mut [Xpos]) {
-    let finite = |x: Xpos| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
-    if xpos.iter().any(|&x| finite(x)) {
+    if has_finite_verb(xpos) {
         return;
     }
     for i in 1..xpos.len().saturating_sub(1) {

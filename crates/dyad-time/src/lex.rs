@@ -201,6 +201,20 @@ fn classify(word: &str) -> Lex {
 }
 
 /// "9", "2007", "09", "9th", "21st"; anything else made of digits and letters is `Other`.
+/// Whether `word` names a point in time on its own: a month or its abbreviation, a weekday, a
+/// day word ("yesterday", "tonight"), a part of the day, the weekend, or a four-digit year.
+pub(crate) fn names_time(word: &str) -> bool {
+    !word.is_empty()
+        && (matches!(
+            classify(word),
+            Lex::Month { .. }
+                | Lex::Weekday(_)
+                | Lex::DayWord(_)
+                | Lex::DayPart(_)
+                | Lex::Num { digits: 4, .. }
+        ) || word.eq_ignore_ascii_case("weekend"))
+}
+
 fn number(word: &str) -> Lex {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let suffix = &word[digits..];
@@ -222,6 +236,16 @@ mod tests {
         let mut v = Vec::new();
         scan(s, &mut v);
         v.into_iter().map(|t| t.lex).collect()
+    }
+
+    #[test]
+    fn time_words_stand_alone() {
+        for w in ["Tuesday", "MAY", "Jan", "yesterday", "TONIGHT", "night", "weekend", "2003"] {
+            assert!(names_time(w), "{w}");
+        }
+        for w in ["", "talks", "Iraq", "12", "20031", "1990s", "the"] {
+            assert!(!names_time(w), "{w}");
+        }
     }
 
     #[test]

@@ -16,6 +16,12 @@ use dyad_text::Span;
 
 use lex::{Lex, Tok, Unit};
 
+/// Whether one word names a point in time by itself ("Tuesday", "May", "Jan", "yesterday",
+/// "night", "weekend", "2003"), in any case: the closed vocabulary the resolver reads dates with.
+pub fn is_time_word(word: &str) -> bool {
+    lex::names_time(word)
+}
+
 /// The tense of the event's verb, which decides whether "Monday" is the last or the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Tense {
