@@ -138,6 +138,7 @@ fn score(gold_path: &Path, as_json: bool) -> Result<ExitCode> {
     let mut parse_scratch = ParserScratch::default();
     let (mut u, mut x, mut heads, mut rels) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut lemma_buf = String::new();
+    let mut lower_buf = String::new();
     let docs: Vec<Document> = gold.iter().map(|s| Document::from_conllu(std::slice::from_ref(s))).collect();
     let start = Instant::now();
     for (doc, s) in docs.iter().zip(&gold) {
@@ -153,6 +154,7 @@ fn score(gold_path: &Path, as_json: bool) -> Result<ExitCode> {
             xpos += usize::from(x[i] == g.xpos);
             lemma_buf.clear();
             pipeline.lemmatizer().lemma_into(&g.form, x[i], u[i], &mut lemma_buf);
+            pipeline.mend_lemma(&g.form, x[i], &mut lower_buf, &mut lemma_buf);
             lemma += usize::from(lemma_buf == g.lemma);
             if heads[i] == g.head {
                 uas += 1;

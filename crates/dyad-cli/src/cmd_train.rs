@@ -1,6 +1,7 @@
 //! `dyad train tagger|parser --ud DIR`: retrains a model from a UD treebank with the recipe of the
 //! committed models (`dyad_nlp::recipe`); with the defaults it reproduces them byte for byte.
 //! Progress goes to standard error, the dev and test scores to standard output.
+//! `dyad train wordnet --wordnet DIR` rebuilds the tagger's open-class lexicon from WordNet.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use dyad_nlp::recipe::{train_parser_recipe, train_tagger_recipe, RecipeOptions};
+use dyad_nlp::wordnet::WordNetLexicon;
 
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
@@ -24,6 +26,16 @@ pub enum TrainCommand {
         /// Train on gold tags only, without jackknifed tags.
         #[arg(long)]
         gold_tags: bool,
+    },
+    /// Build the open-class lexicon the tagger uses for words the treebank never saw (writes
+    /// wordnet.bin) from the WordNet 3.0 database (Debian: `apt-get install wordnet-base`).
+    Wordnet {
+        /// WordNet's database folder, with index.noun, verb.exc and the other files.
+        #[arg(long, value_name = "DIR", default_value = "/usr/share/wordnet")]
+        wordnet: PathBuf,
+        /// Folder the lexicon is written to.
+        #[arg(long, value_name = "DIR", default_value = "crates/dyad-nlp/models")]
+        out: PathBuf,
     },
 }
 
@@ -89,6 +101,16 @@ pub fn run(command: TrainCommand) -> Result<ExitCode> {
             let report = train_parser_recipe(&opts, &mut log).context("cannot train the parser")?;
             println!("{report}");
             println!("trained in {:.1} s", report.train_seconds);
+        }
+        TrainCommand::Wordnet { wordnet, out } => {
+            let bytes =
+                WordNetLexicon::build_from_dir(&wordnet).context("cannot build the WordNet lexicon")?;
+            let lexicon =
+                WordNetLexicon::from_bytes(&bytes).context("the lexicon just built does not load")?;
+            std::fs::create_dir_all(&out).with_context(|| format!("cannot create {}", out.display()))?;
+            let path = out.join("wordnet.bin");
+            std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            println!("wrote {} ({} bytes, {} forms)", path.display(), bytes.len(), lexicon.len());
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -10,6 +10,7 @@ pub mod pipeline;
 pub mod recipe;
 pub mod tagger;
 pub mod tags;
+pub mod wordnet;
 
 pub use document::{Document, Sentence, Word};
 pub use model::ModelError;

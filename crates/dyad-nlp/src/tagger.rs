@@ -24,11 +24,13 @@ pub(crate) mod features;
 pub mod train;
 
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use dyad_text::Span;
 
 use crate::model::ModelError;
 use crate::tags::{Upos, Xpos};
+use crate::wordnet::WordNetLexicon;
 use bin::{HashIndex, Reader};
 use features::{TokFeat, NO_TAG};
 
@@ -75,6 +77,11 @@ pub struct Tagger {
     flags_table: Vec<i16>,
     /// Role vectors of the boundary tokens: before the sentence as -1 and -2, after it as +1, +2.
     bound: Vec<i16>,
+    /// The open-class lexicon that limits the tags of words the model never saw (not stored in
+    /// the model file: see [`Tagger::with_wordnet`]).
+    wordnet: Option<Arc<WordNetLexicon>>,
+    /// XPOS index of each class, for matching classes against a WordNet tag set.
+    class_xpos: Vec<u8>,
 }
 
 /// Per-thread buffers for [`Tagger::tag`], including a cache of per-word weight sums.
@@ -135,7 +142,10 @@ impl Tagger {
             p1_table: Vec::new(),
             flags_table: Vec::new(),
             bound: Vec::new(),
+            wordnet: None,
+            class_xpos: Vec::new(),
         };
+        t.class_xpos = t.classes.iter().map(|(x, _)| x.index() as u8).collect();
         let c = t.classes.len();
         let mut p1_table = vec![0; (c + 1) * c];
         for (p, row) in p1_table.chunks_exact_mut(c).enumerate() {
@@ -156,6 +166,17 @@ impl Tagger {
         t.flags_table = flags_table;
         t.bound = bound;
         t
+    }
+
+    /// The same model, tagging words it never saw only with tags WordNet allows them ("bombarded"
+    /// can be a past tense, a participle or an adjective, never a noun). Words the model's own
+    /// lexicon knows, words with digits and all-capital words (acronyms) are tagged as before,
+    /// and so are words WordNet does not know; a capitalized word may always be a proper noun.
+    pub fn with_wordnet(mut self, lexicon: Arc<WordNetLexicon>) -> Tagger {
+        self.wordnet = Some(lexicon);
+        // Scratch caches hold token features, which now depend on the lexicon too.
+        self.id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        self
     }
 
     /// Number of joint (XPOS, UPOS) classes.
@@ -186,6 +207,18 @@ impl Tagger {
         let form = if normalize_into(raw, norm) { norm.as_str() } else { raw };
         let mut t = features::token_strings(form, lower);
         self.lookup_lex(&mut t);
+        if let Some(wn) = &self.wordnet {
+            use features::{F_ALL_UPPER, F_HAS_ALPHA, F_HAS_DIGIT, F_UPPER_INITIAL};
+            if t.amb == 0 && t.dict == 0 && t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA
+            {
+                let mut set = wn.tags(lower);
+                if !set.is_empty() && t.flags & F_UPPER_INITIAL != 0 {
+                    set.0 |= 1 << Xpos::from_name_lossy("NNP").index()
+                        | 1 << Xpos::from_name_lossy("NNPS").index();
+                }
+                t.open = set.0;
+            }
+        }
         t
     }
 
@@ -385,7 +418,11 @@ impl Tagger {
                 let wm1 = if j >= 1 { &toks[j - 1] } else { &before };
                 let wn1 = if j + 1 < n { &toks[j + 1] } else { &after };
                 self.add(&features::dyn_keys(w, wm1, wn1, p1, p2), scores);
-                argmax(scores)
+                if w.open == 0 {
+                    argmax(scores)
+                } else {
+                    argmax_allowed(scores, &self.class_xpos, w.open)
+                }
             };
             out(class);
             p2 = p1;
@@ -608,6 +645,20 @@ impl Score for i16 {
         // Cannot overflow for validated models (see `MAX_WEIGHT`); wrapping keeps that panic-free.
         *self = self.wrapping_add(w);
     }
+}
+
+/// The best class whose XPOS is in `allowed` (a [`crate::wordnet::XposSet`]); the plain best
+/// when none is.
+fn argmax_allowed(scores: &[i32], class_xpos: &[u8], allowed: u64) -> u32 {
+    let mut best = None;
+    let mut bv = i32::MIN;
+    for (i, (&s, &x)) in scores.iter().zip(class_xpos).enumerate() {
+        if allowed >> x & 1 == 1 && s > bv {
+            bv = s;
+            best = Some(i as u32);
+        }
+    }
+    best.unwrap_or_else(|| argmax(scores))
 }
 
 #[inline]

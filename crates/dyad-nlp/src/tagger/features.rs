@@ -107,6 +107,9 @@ pub(crate) struct TokFeat {
     pub cluster: u32,
     /// Tag dictionary entry of the exact form: class + 1, or 0 when the form is ambiguous or rare.
     pub dict: u32,
+    /// For a word the model's lexicon does not know: the XPOS tags WordNet allows it, as an
+    /// [`crate::wordnet::XposSet`] (0 = any tag).
+    pub open: u64,
 }
 
 impl TokFeat {
@@ -123,6 +126,7 @@ impl TokFeat {
             amb: if after { 0xffff_fffe } else { 0xffff_fffd },
             cluster: 0,
             dict: 0,
+            open: 0,
         }
     }
 }
@@ -217,6 +221,7 @@ pub(crate) fn token_strings(form: &str, lower: &mut String) -> TokFeat {
         amb: 0,
         cluster: 0,
         dict: 0,
+        open: 0,
     }
 }
 
