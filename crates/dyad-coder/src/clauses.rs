@@ -35,6 +35,8 @@ pub(crate) struct Frame {
     pub combined: Option<CameoCode>,
     /// The transformation that rewrote this frame, if any (index into the coder's list).
     pub transform: Option<usize>,
+    /// Whether the verb heads a condition ("unless the Kremlin closed its base").
+    pub condition: bool,
 }
 
 /// One (source, target, code) triple ready to become an event.
@@ -89,6 +91,26 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
     (Vec::new(), false)
 }
 
+/// Whether verb `v` heads a clause of condition, "if ..." or "unless ...", or is a conjunct of
+/// one ("unless he arranged a ceasefire and held elections").
+fn is_condition(sent: &Sent, v: u32) -> bool {
+    let mut cur = v;
+    for _ in 0..8 {
+        if sent
+            .kids(cur)
+            .iter()
+            .any(|&k| sent.rel(k) == DepRel::MARK && matches!(sent.form(k), "IF" | "UNLESS"))
+        {
+            return true;
+        }
+        if sent.rel(cur) != DepRel::CONJ {
+            break;
+        }
+        cur = sent.head_of(cur);
+    }
+    false
+}
+
 /// Whether verb `v` is negated by its own "not", "n't" or "never".
 fn negated(sent: &Sent, v: u32) -> bool {
     sent.kids(v).iter().any(|&k| {
@@ -115,7 +137,7 @@ fn modality(sent: &Sent, v: u32) -> Modality {
                     _ => {}
                 }
             }
-            if r == DepRel::MARK && f == "IF" {
+            if r == DepRel::MARK && matches!(f, "IF" | "UNLESS") {
                 return Modality::Hypothetical;
             }
         }
@@ -517,6 +539,7 @@ impl ClauseCoder<'_> {
             emit: true,
             combined: None,
             transform: None,
+            condition: is_condition(sent, v),
         })
     }
 
@@ -701,7 +724,7 @@ impl ClauseCoder<'_> {
     /// Expands the emitted frames into triples.
     pub fn triples(&self, frames: &[Frame], out: &mut Vec<Triple>) {
         for (fi, f) in frames.iter().enumerate() {
-            if !f.emit {
+            if !f.emit || (f.condition && self.config.conditions_not_events) {
                 continue;
             }
             let forward = f.combined.or(f.m.code.active);

@@ -134,6 +134,12 @@ pub struct CoderConfig {
     /// clause names ("in northern Iraq": IRQREB). On under the dyad conventions (the PLOVER
     /// conventions place role-only actors their own way); PETRARCH2 keeps "---REB".
     pub place_fills_roles: bool,
+    /// An event in a clause of condition ("threatened to break relations unless the Kremlin
+    /// closed its base", "will defend Saudi Arabia if it is attacked") has not happened, and its
+    /// clause only qualifies the main event: on under the PLOVER conventions, whose gold codes
+    /// the main event alone. Otherwise such events go out with their `Hypothetical` modality
+    /// ("if") or as PETRARCH2 codes them.
+    pub conditions_not_events: bool,
 }
 
 impl Default for CoderConfig {
@@ -156,6 +162,7 @@ impl Default for CoderConfig {
             pattern_owners: true,
             context_partners: true,
             place_fills_roles: true,
+            conditions_not_events: false,
         }
     }
 }
@@ -189,6 +196,7 @@ impl CoderConfig {
         self.pattern_owners = conventions != Conventions::Petrarch;
         self.context_partners = conventions == Conventions::Dyad;
         self.place_fills_roles = conventions == Conventions::Dyad;
+        self.conditions_not_events = plover;
         self
     }
 }

@@ -1140,3 +1140,21 @@ fn coder_is_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Coder>();
 }
+
+#[test]
+fn a_condition_is_hypothetical_and_no_plover_event() {
+    // "Iraq will attack Iran unless Syria attacks Iraq": Syria's attack has not happened.
+    let rows = "Iraq Iraq PROPN NNP 3 nsubj
+         will will AUX MD 3 aux
+         attack attack VERB VB 0 root
+         Iran Iran PROPN NNP 3 obj
+         unless unless SCONJ IN 7 mark
+         Syria Syria PROPN NNP 7 nsubj
+         attacks attack VERB VBZ 3 advcl
+         Iraq Iraq PROPN NNP 7 obj";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["IRQ IRN 190", "SYR IRQ 190"]);
+    assert_eq!((ev[0].modality, ev[1].modality), (Modality::Future, Modality::Hypothetical));
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ IRN 1384"]);
+}
