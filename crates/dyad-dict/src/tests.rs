@@ -24,7 +24,7 @@ fn embedded_set_loads_with_stable_counts() {
             ("Phoenix.Countries.actors.txt", 18390),
             ("Phoenix.International.actors.txt", 7841),
             ("Phoenix.MilNonState.actors.txt", 1021),
-            ("dyad.extra.actors.txt", 274),
+            ("dyad.extra.actors.txt", 275),
             ("Phoenix.agents.txt", 2244),
             ("dyad.extra.agents.txt", 3),
             ("Phoenix.discards.txt", 506),
