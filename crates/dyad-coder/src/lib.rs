@@ -108,10 +108,12 @@ pub struct CoderConfig {
     /// "X demanded that Y withdraw", "X said Y must withdraw": a demand (10x) from X on Y, not
     /// Y's withdrawal, which has not happened. PETRARCH2 codes the lower clause instead.
     pub clause_demands: bool,
-    /// A sentence discard that dates something in the past ("two years ago", "months later")
-    /// drops the sentence only when it dates the main clause; in a relative or adverbial clause
-    /// ("rebels who entered two years ago") it is background to a current event, which PLOVER
-    /// codes. Off by default: PETRARCH2 discards the whole sentence.
+    /// A sentence discard that dates something in the past ("two years ago", "months later", a
+    /// year or its decade, "in the 1970s") drops the sentence only when it dates the main
+    /// clause; in a relative, participial or adverbial clause ("rebels who entered two years
+    /// ago", "property seized in the 1970s") it is background to a current event, which PLOVER
+    /// codes and an analyst wants. Off under the PETRARCH conventions: PETRARCH2 discards the
+    /// whole sentence.
     pub background_time_clauses: bool,
     /// Phoenix discards every sentence naming a year from 1914 to 2013: written for coding news
     /// from 2014 on, where those years are history. When on, a bare-year discard applies only to
@@ -157,7 +159,7 @@ impl Default for CoderConfig {
             keep_reported_events: true,
             place_not_party: true,
             clause_demands: true,
-            background_time_clauses: false,
+            background_time_clauses: true,
             years_relative_to_article: true,
             pattern_owners: true,
             context_partners: true,
@@ -191,7 +193,7 @@ impl CoderConfig {
         self.keep_reported_events = conventions != Conventions::Petrarch;
         self.place_not_party = conventions != Conventions::Petrarch;
         self.clause_demands = conventions != Conventions::Petrarch;
-        self.background_time_clauses = plover;
+        self.background_time_clauses = conventions != Conventions::Petrarch;
         self.years_relative_to_article = conventions != Conventions::Petrarch;
         self.pattern_owners = conventions != Conventions::Petrarch;
         self.context_partners = conventions == Conventions::Dyad;
@@ -277,27 +279,34 @@ impl Coder {
     fn discard(&self, sent: &Sent, article_year: i32) -> Option<bool> {
         let n = sent.parts.len();
         let mut hit: Option<bool> = None;
+        // Whether discard `d`, found at part `p`, takes the sentence: a year counts only as a date
+        // of the sentence's own events, and a past time only when it dates the main clause.
+        let applies = |d: &lexicon::DiscardEntry, p: usize| {
+            (!self.config.years_relative_to_article
+                || (before_year(&d.words, article_year) && !names_a_thing(sent, p, &d.words)))
+                && !(self.config.background_time_clauses
+                    && !d.story
+                    && dates_a_subordinate_clause(sent, p, &d.words))
+        };
         for p in 0..n {
             let t = sent.part_text(p);
             if let Some(ids) = self.lex.discard_first.get(t) {
                 for &id in ids {
                     let d = &self.lex.discards[id as usize];
-                    if discard_matches(sent, p, &d.words, d.whole_word)
-                        && (!self.config.years_relative_to_article
-                            || (before_year(&d.words, article_year) && !names_a_thing(sent, p, &d.words)))
-                        && !(self.config.background_time_clauses
-                            && !d.story
-                            && dates_a_subordinate_clause(sent, p, &d.words))
-                    {
+                    if discard_matches(sent, p, &d.words, d.whole_word) && applies(d, p) {
                         hit = Some(hit.unwrap_or(false) || d.story);
                     }
                 }
             }
-            // A one-word stem discard ("BASEBALL") also matches longer words ("BASEBALLS").
+            // A one-word stem discard ("BASEBALL") also matches longer words ("BASEBALLS", and
+            // a year's decade, "1970S").
             let (lo, hi) = self.lex.stem_len;
             for (cut, _) in t.char_indices().filter(|(c, _)| *c >= lo && *c <= hi && *c < t.len()) {
                 if let Some(&id) = self.lex.discard_stems.get(&t[..cut]) {
-                    hit = Some(hit.unwrap_or(false) || self.lex.discards[id as usize].story);
+                    let d = &self.lex.discards[id as usize];
+                    if applies(d, p) {
+                        hit = Some(hit.unwrap_or(false) || d.story);
+                    }
                 }
             }
         }
@@ -579,10 +588,13 @@ impl Coder {
     }
 }
 
-/// Whether the discard phrase at part `p` is a past time ("... AGO", "... LATER") inside a
-/// relative or adverbial clause, so that it dates background rather than the sentence's event.
+/// Whether the discard phrase at part `p` is a past time ("... AGO", "... LATER") or a year
+/// ("in the 1970s") inside a relative, participial or adverbial clause, so that it dates
+/// background ("property seized in the 1970s") rather than the sentence's event.
 fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool {
-    if !matches!(words.last().map(|w| &**w), Some("AGO" | "LATER")) {
+    let past_time = matches!(words.last().map(|w| &**w), Some("AGO" | "LATER"));
+    let year = matches!(words, [w] if is_bare_year(w));
+    if !past_time && !year {
         return false;
     }
     let Some(part) = sent.parts.get(p + words.len() - 1) else {

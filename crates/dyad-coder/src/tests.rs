@@ -103,7 +103,7 @@ REBEL [~REB]
 WARPLANE [~MIL]
 ";
 
-const DISCARDS: &str = "BASEBALL\n+WORLD CUP\nYEARS AGO\n";
+const DISCARDS: &str = "BASEBALL\n+WORLD CUP\nYEARS AGO\n1990\n";
 
 const ISSUES: &str = "<ISSUE CATEGORY=\"NUCLEAR\">\nn:uranium [NUCLEAR]\n</ISSUE>\n";
 
@@ -518,7 +518,7 @@ fn discards_cancel_sentences_and_stories() {
 }
 
 #[test]
-fn past_time_in_a_relative_clause_is_background_under_plover() {
+fn past_time_in_a_relative_clause_is_background() {
     // "Iraq criticized Iran, which attacked it two years ago": the discard dates the relative
     // clause, not the criticism.
     let rows = "Iraq Iraq PROPN NNP 2 nsubj
@@ -529,7 +529,9 @@ fn past_time_in_a_relative_clause_is_background_under_plover() {
          two two NUM CD 7 nummod
          years year NOUN NNS 8 obl:npmod
          ago ago ADV RB 5 advmod";
-    assert!(code(rows).is_empty());
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 110"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert!(code_with(petrarch, rows, day(2007, 8, 9)).is_empty());
     let plover = CoderConfig::default().with_conventions(Conventions::Plover);
     assert_eq!(triples(&code_with(plover.clone(), rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
     // In the main clause it still dates the sentence's own event, which is history.
@@ -1157,4 +1159,32 @@ fn a_condition_is_hypothetical_and_no_plover_event() {
     assert_eq!((ev[0].modality, ev[1].modality), (Modality::Future, Modality::Hypothetical));
     let plover = CoderConfig::default().with_conventions(Conventions::Plover);
     assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ IRN 1384"]);
+}
+
+#[test]
+fn a_year_in_a_relative_clause_is_background() {
+    // "Iraq criticized Iran, which attacked it in the 1990s": the year (through its decade,
+    // which the one-word discard "1990" matches as a stem) dates the relative clause only.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         which which PRON WDT 5 nsubj
+         attacked attack VERB VBD 3 acl:relcl
+         in in ADP IN 8 case
+         the the DET DT 8 det
+         1990s 1990s NOUN NNS 5 obl";
+    assert_eq!(triples(&code_with(CoderConfig::default(), rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+    // PETRARCH2 drops the whole sentence.
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert!(code_with(petrarch, rows, day(2007, 8, 9)).is_empty());
+    // In the main clause the decade dates the criticism itself, which is history.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         in in ADP IN 6 case
+         the the DET DT 6 det
+         1990s 1990s NOUN NNS 2 obl";
+    assert!(code_with(CoderConfig::default(), rows, day(2007, 8, 9)).is_empty());
 }
