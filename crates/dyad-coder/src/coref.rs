@@ -95,19 +95,23 @@ impl Memory {
         before().find(|s| s.subject).or_else(|| before().next()).map(|s| (s.code.clone(), s.span))
     }
 
-    /// The most recent actor before byte `at` whose code carries the sectors of `code` (a
-    /// description "---GOV" matches "IRQGOV").
+    /// The most recent subject before byte `at` whose code carries the sectors of `code` (a
+    /// description "---GOV" matches "IRQGOV"), else the most recent such actor. Subjects come
+    /// first because a description names someone the article is about: in "Maliki arrived in
+    /// Tehran. The prime minister praised Iran" it is Maliki, not Tehran (Iran's government).
     pub fn description(&self, code: &ActorCode, at: usize) -> Option<(ActorCode, Span)> {
         let sectors = code.as_str().trim_start_matches('-');
         if sectors.is_empty() {
             return None;
         }
-        self.seen
-            .iter()
-            .rev()
-            .filter(|s| s.span.end as usize <= at)
-            .find(|s| s.code.as_str().len() > 3 && s.code.as_str()[3..].starts_with(sectors))
-            .map(|s| (s.code.clone(), s.span))
+        let matching = || {
+            self.seen
+                .iter()
+                .rev()
+                .filter(move |s| s.span.end as usize <= at)
+                .filter(move |s| s.code.as_str().len() > 3 && s.code.as_str()[3..].starts_with(sectors))
+        };
+        matching().find(|s| s.subject).or_else(|| matching().next()).map(|s| (s.code.clone(), s.span))
     }
 }
 
@@ -132,5 +136,13 @@ mod tests {
         let two: Vec<String> = m.recent_distinct(2, 100).iter().map(|r| r.0.as_str().to_string()).collect();
         assert_eq!(two, ["IRN", "IRQGOV"]);
         assert!(m.recent_distinct(2, 8).len() == 1);
+        // A later government actor that is no subject ("arrived in Tehran") does not take the
+        // description from the subject; with no subject of the sector, the latest actor does.
+        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, Some("TEHRAN"));
+        assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().0.as_str(), "IRQGOV");
+        assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().1, Span::new(0, 6));
+        let mut m = Memory::default();
+        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, Some("TEHRAN"));
+        assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().0.as_str(), "IRNGOV");
     }
 }

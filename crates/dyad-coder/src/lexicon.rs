@@ -76,6 +76,22 @@ impl<K: Copy> PhraseIndex<K> {
         self.first.entry(first.clone()).or_default().push(id);
     }
 
+    /// Inserts a phrase, or gives an identical phrase already there whose kind `same` accepts
+    /// the new kind: the later entry wins, as in PETRARCH2 and `dyad_dict`'s own matcher, so
+    /// that a later file overrides an earlier one ("TEHRAN [IRNGOV]" in dyad's extra actors
+    /// over Phoenix's "TEHRAN [IRN]"). `seen` maps phrases to their ids while building.
+    pub fn insert_latest(&mut self, words: &[Box<str>], kind: K, seen: &mut HashMap<Box<[Box<str>]>, u32>) {
+        if let Some(&id) = seen.get(words) {
+            self.phrases[id as usize].1 = kind;
+            return;
+        }
+        if words.is_empty() {
+            return;
+        }
+        seen.insert(words.to_vec().into_boxed_slice(), self.phrases.len() as u32);
+        self.insert(words, kind);
+    }
+
     /// Sorts every bucket longest phrase first; ties keep file order.
     pub fn finish(&mut self) {
         let phrases = &self.phrases;
@@ -251,14 +267,18 @@ impl Lexicon {
             issues: src.issues.to_vec(),
             ..Lexicon::default()
         };
+        // Actor phrases override earlier actor phrases, agent phrases earlier agent phrases; a
+        // phrase that is both stays both, the actor found first.
+        let mut seen = HashMap::default();
         for (i, a) in lex.actors.iter().enumerate() {
             for p in &a.phrases {
-                lex.names.insert(&p.words, EntryKind::Actor(i as u32));
+                lex.names.insert_latest(&p.words, EntryKind::Actor(i as u32), &mut seen);
             }
         }
+        seen.clear();
         for (i, a) in lex.agents.iter().enumerate() {
             for p in &a.phrases {
-                lex.names.insert(&p.words, EntryKind::Agent(i as u32));
+                lex.names.insert_latest(&p.words, EntryKind::Agent(i as u32), &mut seen);
             }
         }
         lex.names.finish();

@@ -26,7 +26,7 @@ fn embedded_set_loads_with_stable_counts() {
             ("Phoenix.MilNonState.actors.txt", 1021),
             ("dyad.extra.actors.txt", 275),
             ("Phoenix.agents.txt", 2244),
-            ("dyad.extra.agents.txt", 3),
+            ("dyad.extra.agents.txt", 12),
             ("Phoenix.discards.txt", 506),
             ("Phoenix.IssueCoding.txt", 2973),
         ]
