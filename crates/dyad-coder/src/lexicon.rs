@@ -4,7 +4,7 @@
 //! Everything here is built once in [`crate::Coder::new`] and only read afterwards, so that the
 //! per-sentence work is hash lookups over normalized words.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A small, fast, non-cryptographic hasher (FxHash) for the word maps: the keys are short
 /// dictionary words, not attacker-chosen input worth SipHash's cost.
@@ -76,19 +76,27 @@ impl<K: Copy> PhraseIndex<K> {
         self.first.entry(first.clone()).or_default().push(id);
     }
 
-    /// Inserts a phrase, or gives an identical phrase already there whose kind `same` accepts
-    /// the new kind: the later entry wins, as in PETRARCH2 and `dyad_dict`'s own matcher, so
-    /// that a later file overrides an earlier one ("TEHRAN [IRNGOV]" in dyad's extra actors
-    /// over Phoenix's "TEHRAN [IRN]"). `seen` maps phrases to their ids while building.
-    pub fn insert_latest(&mut self, words: &[Box<str>], kind: K, seen: &mut HashMap<Box<[Box<str>]>, u32>) {
-        if let Some(&id) = seen.get(words) {
-            self.phrases[id as usize].1 = kind;
-            return;
+    /// Inserts a phrase, or gives an identical phrase inserted before through this call its new
+    /// kind: the later entry wins, as in PETRARCH2 and `dyad_dict`'s own matcher, so that a later
+    /// file overrides an earlier one ("TEHRAN [IRNGOV]" in dyad's extra actors over Phoenix's
+    /// "TEHRAN [IRN]"). `seen` maps the hash of each phrase inserted so far to its id (no copy
+    /// of the words: the index is built for every coder).
+    pub fn insert_latest(&mut self, words: &[Box<str>], kind: K, seen: &mut HashMap<u64, u32>) {
+        let mut h = FxHasher::default();
+        words.hash(&mut h);
+        let key = h.finish();
+        if let Some(&id) = seen.get(&key) {
+            if let Some(p) = self.phrases.get_mut(id as usize).filter(|p| *p.0 == *words) {
+                p.1 = kind;
+                return;
+            }
         }
         if words.is_empty() {
             return;
         }
-        seen.insert(words.to_vec().into_boxed_slice(), self.phrases.len() as u32);
+        // On a hash collision between two different phrases the later one keeps the slot;
+        // both are still inserted and matched.
+        seen.insert(key, self.phrases.len() as u32);
         self.insert(words, kind);
     }
 
