@@ -28,6 +28,7 @@ use dyad_text::Segmentation;
 static TAGGER_BYTES: &[u8] = include_bytes!("../../dyad-nlp/models/tagger.bin");
 static LEMMA_BYTES: &[u8] = include_bytes!("../../dyad-nlp/models/lemma.bin");
 static PARSER_BYTES: &[u8] = include_bytes!("../../dyad-nlp/models/parser.bin");
+static WORDNET_BYTES: &[u8] = include_bytes!("../../dyad-nlp/models/wordnet.bin");
 
 fn language_layer(c: &mut Criterion) {
     let fx = Fixture::new();
@@ -81,6 +82,9 @@ fn load(c: &mut Criterion) {
     });
     group
         .bench_function("parser", |b| b.iter_with_large_drop(|| Parser::from_bytes(black_box(PARSER_BYTES))));
+    group.bench_function("wordnet", |b| {
+        b.iter_with_large_drop(|| dyad_nlp::wordnet::WordNetLexicon::from_bytes(black_box(WORDNET_BYTES)))
+    });
     let dicts = Dictionaries::embedded();
     group.bench_function("coder_from_embedded_dictionaries", |b| {
         b.iter_with_large_drop(|| Coder::new(dicts, CoderConfig::default()))
