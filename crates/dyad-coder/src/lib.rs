@@ -106,7 +106,8 @@ pub struct CoderConfig {
     /// place the target instead.
     pub place_not_party: bool,
     /// "X demanded that Y withdraw", "X said Y must withdraw": a demand (10x) from X on Y, not
-    /// Y's withdrawal, which has not happened. PETRARCH2 codes the lower clause instead.
+    /// Y's withdrawal, which has not happened; and "X threatened to act unless Y withdraws": a
+    /// threat to Y. PETRARCH2 codes the lower clause instead, and the threat with no target.
     pub clause_demands: bool,
     /// A sentence discard that dates something in the past ("two years ago", "months later", a
     /// year or its decade, "in the 1970s") drops the sentence only when it dates the main
@@ -386,6 +387,7 @@ impl Coder {
         cc.link(frames);
         if self.config.clause_demands {
             plover_rules::demands(&np, &self.pico, frames);
+            plover_rules::conditional_threats(&np, frames);
         }
         if let Some(out) = trace {
             use std::fmt::Write;

@@ -13,8 +13,9 @@
 //! the action itself.
 //!
 //! With the same option, "X said Y must do Z" and "X demanded that Y do Z" are X's demand on Y
-//! ([`demands`]), and a negated cooperation ("will not accept refugees") is a rejection
-//! ([`refusal`]).
+//! ([`demands`]), "X threatened to do Z unless Y does W" is X's threat to Y
+//! ([`conditional_threats`]), and a negated cooperation ("will not accept refugees") is a
+//! rejection ([`refusal`]).
 //!
 //! PLOVER also codes events with an actor and no recipient ("Akayev agreed to resign",
 //! protests); [`no_actor`] stands in for the missing recipient when
@@ -164,6 +165,45 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
         frames[i].emit = true;
         if let Some(j) = lower {
             frames[j].emit = false;
+        }
+    }
+}
+
+/// Threats made on a condition, as the CAMEO codebook reads them: in "Russia threatened to stop
+/// negotiations if the United States deploys missiles" or "... to strike unless Israel rescinds
+/// the annexation", the threat is aimed at the one the condition asks to act (the condition's
+/// subject). Runs after the verb+verb linking: a frame of "threaten" (or one that took a lower
+/// clause's code under "threaten") with no target of its own takes that subject as target.
+pub(crate) fn conditional_threats(np: &NpCoder<'_>, frames: &mut [Frame]) {
+    let sent = np.sent;
+    for f in frames.iter_mut() {
+        if !f.targets.is_empty() || sent.lemma(f.verb) != "THREATEN" {
+            continue;
+        }
+        // The condition hangs on the threat verb or on the threatened action ("threatened to
+        // stop negotiations if ..."), a few complements down.
+        let mut heads = vec![f.verb];
+        let mut i = 0;
+        while i < heads.len() && heads.len() < 8 {
+            let h = heads[i];
+            heads.extend(
+                sent.kids(h).iter().copied().filter(|&k| matches!(sent.rel(k).as_str(), "xcomp" | "ccomp")),
+            );
+            i += 1;
+        }
+        let condition = heads.iter().flat_map(|&h| sent.kids(h).iter().copied()).find(|&k| {
+            sent.rel(k).as_str() == "advcl"
+                && sent
+                    .kids(k)
+                    .iter()
+                    .any(|&m| sent.rel(m) == DepRel::MARK && matches!(sent.form(m), "IF" | "UNLESS"))
+        });
+        let Some(c) = condition else { continue };
+        let (subjects, _) = subject_of(sent, c);
+        let mut targets: Vec<Ent> = subjects.iter().flat_map(|&w| np.np(w)).collect();
+        targets.retain(|t| !t.is_null() && !f.sources.iter().any(|s| s.code == t.code));
+        if !targets.is_empty() {
+            f.targets = targets;
         }
     }
 }

@@ -19,6 +19,9 @@ ACCUSE
 --- ATTACK [190] ---
 ATTACK
 
+--- THREATEN [130] ---
+THREATEN
+
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
 
@@ -1187,4 +1190,21 @@ fn a_year_in_a_relative_clause_is_background() {
          the the DET DT 6 det
          1990s 1990s NOUN NNS 2 obl";
     assert!(code_with(CoderConfig::default(), rows, day(2007, 8, 9)).is_empty());
+}
+
+#[test]
+fn a_threat_on_a_condition_is_aimed_at_its_subject() {
+    // "Iraq threatened to attack Iran unless Syria leaves": the attack on Iran is the threat's
+    // content (a threat to Iran); a threat with no target of its own is aimed at whoever the
+    // condition asks to act: "Iraq threatened to strike unless Syria leaves".
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         threatened threaten VERB VBD 0 root
+         to to PART TO 4 mark
+         strike strike VERB VB 2 xcomp
+         unless unless SCONJ IN 7 mark
+         Syria Syria PROPN NNP 7 nsubj
+         leaves leave VERB VBZ 4 advcl";
+    assert_eq!(triples(&code(rows)), ["IRQ SYR 130"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert!(code_with(petrarch, rows, day(2007, 8, 9)).is_empty());
 }
