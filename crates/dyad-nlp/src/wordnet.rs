@@ -213,50 +213,10 @@ impl WordNetLexicon {
         if own & EXC_ADV != 0 {
             set.add(&["RBR", "RBS"]);
         }
-        const NOUN_RULES: [(&str, &str); 8] = [
-            ("s", ""),
-            ("ses", "s"),
-            ("xes", "x"),
-            ("zes", "z"),
-            ("ches", "ch"),
-            ("shes", "sh"),
-            ("men", "man"),
-            ("ies", "y"),
-        ];
-        const VERB_RULES: [(&str, &str, &[&str]); 8] = [
-            ("s", "", &["VBZ"]),
-            ("ies", "y", &["VBZ"]),
-            ("es", "e", &["VBZ"]),
-            ("es", "", &["VBZ"]),
-            ("ed", "e", &["VBD", "VBN"]),
-            ("ed", "", &["VBD", "VBN"]),
-            ("ing", "e", &["VBG"]),
-            ("ing", "", &["VBG"]),
-        ];
-        const ADJ_RULES: [(&str, &str, &str); 4] =
-            [("er", "", "JJR"), ("er", "e", "JJR"), ("est", "", "JJS"), ("est", "e", "JJS")];
         let mut buf = String::new();
-        let mut stem_has = |suffix: &str, ending: &str, bit: u8| -> bool {
-            let Some(stem) = lower.strip_suffix(suffix) else { return false };
-            if stem.len() < 2 || !sibilant_ok(suffix, ending, stem) {
-                return false;
-            }
-            buf.clear();
-            buf.push_str(stem);
-            buf.push_str(ending);
-            self.bits(&buf) & bit != 0
-        };
-        if NOUN_RULES.iter().any(|&(s, e)| stem_has(s, e, LEMMA_NOUN)) {
-            set.add(&["NNS"]);
-        }
-        for (s, e, tags) in VERB_RULES {
-            if stem_has(s, e, LEMMA_VERB) {
+        for (rules, bit, tags) in SUFFIX_RULES {
+            if self.stem(lower, rules, bit, &mut buf) {
                 set.add(tags);
-            }
-        }
-        for (s, e, tag) in ADJ_RULES {
-            if stem_has(s, e, LEMMA_ADJ) {
-                set.add(&[tag]);
             }
         }
         if set.contains(Xpos::from_name_lossy("VBN")) || set.contains(Xpos::from_name_lossy("VBG")) {
@@ -276,26 +236,8 @@ impl WordNetLexicon {
     /// not "upgrad"; "stopped" -> "stop"). Returns whether it changed anything. Lemmas WordNet
     /// does not know either way, and capitalized ones, are left alone.
     pub fn mend_lemma(&self, lower: &str, xpos: Xpos, lemma: &mut String) -> bool {
-        let (bit, rules): (u8, &[(&str, &str)]) = match xpos.as_str() {
-            "NNS" => (
-                LEMMA_NOUN,
-                &[
-                    ("ies", "y"),
-                    ("ses", "s"),
-                    ("xes", "x"),
-                    ("zes", "z"),
-                    ("ches", "ch"),
-                    ("shes", "sh"),
-                    ("men", "man"),
-                    ("s", ""),
-                ],
-            ),
-            "VBD" | "VBN" => (LEMMA_VERB, &[("ied", "y"), ("ed", "e"), ("ed", ""), ("ed", "-")]),
-            "VBG" => (LEMMA_VERB, &[("ing", "e"), ("ing", ""), ("ing", "-")]),
-            "VBZ" => (LEMMA_VERB, &[("ies", "y"), ("es", "e"), ("es", ""), ("s", "")]),
-            "JJR" => (LEMMA_ADJ, &[("ier", "y"), ("er", "e"), ("er", ""), ("er", "-")]),
-            "JJS" => (LEMMA_ADJ, &[("iest", "y"), ("est", "e"), ("est", ""), ("est", "-")]),
-            _ => return false,
+        let Some(&(rules, bit, _)) = SUFFIX_RULES.iter().find(|r| r.2.contains(&xpos.as_str())) else {
+            return false;
         };
         // Capitalized lemmas are names, which WordNet mostly does not list.
         if lemma.is_empty() || lemma.bytes().any(|b| b.is_ascii_uppercase()) || !lower.is_ascii() {
@@ -305,6 +247,18 @@ impl WordNetLexicon {
             return false;
         }
         let mut buf = String::with_capacity(lower.len() + 1);
+        if !self.stem(lower, rules, bit, &mut buf) {
+            return false;
+        }
+        lemma.clear();
+        lemma.push_str(&buf);
+        true
+    }
+
+    /// Whether one of `rules` (suffix, replacement) turns `lower` into a WordNet lemma with
+    /// entry bit `bit`; the first that does writes the lemma to `buf`. The replacement "-"
+    /// undoes a doubled final consonant ("stopped" -> "stop", "bigger" -> "big").
+    fn stem(&self, lower: &str, rules: &[(&str, &str)], bit: u8, buf: &mut String) -> bool {
         for &(suffix, ending) in rules {
             let Some(stem) = lower.strip_suffix(suffix) else { continue };
             if stem.len() < 2 || !sibilant_ok(suffix, ending, stem) {
@@ -312,7 +266,6 @@ impl WordNetLexicon {
             }
             buf.clear();
             if ending == "-" {
-                // A doubled final consonant: "stopped" -> "stop", "bigger" -> "big".
                 let b = stem.as_bytes();
                 if b.len() < 3 || b[b.len() - 1] != b[b.len() - 2] {
                     continue;
@@ -322,15 +275,39 @@ impl WordNetLexicon {
                 buf.push_str(stem);
                 buf.push_str(ending);
             }
-            if self.bits(&buf) & bit != 0 {
-                lemma.clear();
-                lemma.push_str(&buf);
+            if self.bits(buf) & bit != 0 {
                 return true;
             }
         }
         false
     }
 }
+
+/// WordNet's suffix rules (its `morphy` detachment rules, plus "-ied", "-ier", "-iest" and doubled
+/// consonants), most specific first: per inflection, the rules, the part of speech its lemma must
+/// have, and the Penn tags of the inflected form.
+type SuffixRule = (&'static [(&'static str, &'static str)], u8, &'static [&'static str]);
+const SUFFIX_RULES: [SuffixRule; 6] = [
+    (
+        &[
+            ("ies", "y"),
+            ("ses", "s"),
+            ("xes", "x"),
+            ("zes", "z"),
+            ("ches", "ch"),
+            ("shes", "sh"),
+            ("men", "man"),
+            ("s", ""),
+        ],
+        LEMMA_NOUN,
+        &["NNS"],
+    ),
+    (&[("ies", "y"), ("es", "e"), ("es", ""), ("s", "")], LEMMA_VERB, &["VBZ"]),
+    (&[("ied", "y"), ("ed", "e"), ("ed", ""), ("ed", "-")], LEMMA_VERB, &["VBD", "VBN"]),
+    (&[("ing", "e"), ("ing", ""), ("ing", "-")], LEMMA_VERB, &["VBG"]),
+    (&[("ier", "y"), ("er", "e"), ("er", ""), ("er", "-")], LEMMA_ADJ, &["JJR"]),
+    (&[("iest", "y"), ("est", "e"), ("est", ""), ("est", "-")], LEMMA_ADJ, &["JJS"]),
+];
 
 /// English adds a bare "-es" only after a sibilant or "o" ("passes", "fixes", "goes"), so the
 /// rule that strips it applies only there: "departes" is no form of "depart".
