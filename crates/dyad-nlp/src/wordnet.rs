@@ -213,9 +213,9 @@ impl WordNetLexicon {
         if own & EXC_ADV != 0 {
             set.add(&["RBR", "RBS"]);
         }
-        let mut buf = String::new();
+        let mut buf = [0u8; STEM_MAX];
         for (rules, bit, tags) in SUFFIX_RULES {
-            if self.stem(lower, rules, bit, &mut buf) {
+            if self.stem(lower, rules, bit, &mut buf).is_some() {
                 set.add(tags);
             }
         }
@@ -246,42 +246,56 @@ impl WordNetLexicon {
         if self.bits(lemma) & bit != 0 {
             return false;
         }
-        let mut buf = String::with_capacity(lower.len() + 1);
-        if !self.stem(lower, rules, bit, &mut buf) {
-            return false;
-        }
+        let mut buf = [0u8; STEM_MAX];
+        let Some(found) = self.stem(lower, rules, bit, &mut buf) else { return false };
         lemma.clear();
-        lemma.push_str(&buf);
+        lemma.push_str(found);
         true
     }
 
-    /// Whether one of `rules` (suffix, replacement) turns `lower` into a WordNet lemma with
-    /// entry bit `bit`; the first that does writes the lemma to `buf`. The replacement "-"
-    /// undoes a doubled final consonant ("stopped" -> "stop", "bigger" -> "big").
-    fn stem(&self, lower: &str, rules: &[(&str, &str)], bit: u8, buf: &mut String) -> bool {
+    /// The lemma that one of `rules` (suffix, replacement) makes of `lower`, when it is a WordNet
+    /// lemma with entry bit `bit`: the first rule that does wins. The replacement "-" undoes a
+    /// doubled final consonant ("stopped" -> "stop", "bigger" -> "big"). Candidates are built in
+    /// `buf`, so that tagging and lemmatizing allocate nothing; longer words have no stem.
+    fn stem<'b>(
+        &self,
+        lower: &str,
+        rules: &[(&str, &str)],
+        bit: u8,
+        buf: &'b mut [u8; STEM_MAX],
+    ) -> Option<&'b str> {
         for &(suffix, ending) in rules {
             let Some(stem) = lower.strip_suffix(suffix) else { continue };
             if stem.len() < 2 || !sibilant_ok(suffix, ending, stem) {
                 continue;
             }
-            buf.clear();
-            if ending == "-" {
-                let b = stem.as_bytes();
+            let b = stem.as_bytes();
+            let (keep, add) = if ending == "-" {
                 if b.len() < 3 || b[b.len() - 1] != b[b.len() - 2] {
                     continue;
                 }
-                buf.push_str(&stem[..stem.len() - 1]);
+                (&b[..b.len() - 1], &[][..])
             } else {
-                buf.push_str(stem);
-                buf.push_str(ending);
+                (b, ending.as_bytes())
+            };
+            let n = keep.len() + add.len();
+            if n > STEM_MAX {
+                continue;
             }
-            if self.bits(buf) & bit != 0 {
-                return true;
+            buf[..keep.len()].copy_from_slice(keep);
+            buf[keep.len()..n].copy_from_slice(add);
+            // A prefix of a valid string plus a whole one: always valid UTF-8.
+            let Ok(candidate) = std::str::from_utf8(&buf[..n]) else { continue };
+            if self.bits(candidate) & bit != 0 {
+                return std::str::from_utf8(&buf[..n]).ok();
             }
         }
-        false
+        None
     }
 }
+
+/// The longest stem [`WordNetLexicon::stem`] builds, in bytes.
+const STEM_MAX: usize = 64;
 
 /// WordNet's suffix rules (its `morphy` detachment rules, plus "-ied", "-ier", "-iest" and doubled
 /// consonants), most specific first: per inflection, the rules, the part of speech its lemma must
