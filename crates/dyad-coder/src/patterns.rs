@@ -210,9 +210,15 @@ impl VerbContext<'_> {
 
     /// Finds a word of `region` where the noun phrase pattern matches.
     fn find_np(&self, np: &NounPhrase, region: &[u32], used: &[u32]) -> Option<u32> {
-        // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`.
+        // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`. A noun
+        // that modifies another ("a research center") is not what the verb acts on: a pattern
+        // noun is a phrase head, and its modifiers are written in the pattern (`{HUNGER STRIKE}`).
         region.iter().copied().find(|&w| {
-            !used.contains(&w) && self.np_at(np, w) && !self.sent.is_to_clause(w) && self.outside_pp(w)
+            !used.contains(&w)
+                && self.sent.rel(w) != DepRel::COMPOUND
+                && self.np_at(np, w)
+                && !self.sent.is_to_clause(w)
+                && self.outside_pp(w)
         })
     }
 

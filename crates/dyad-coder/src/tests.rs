@@ -1208,3 +1208,23 @@ fn a_threat_on_a_condition_is_aimed_at_its_subject() {
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert!(code_with(petrarch, rows, day(2007, 8, 9)).is_empty());
 }
+
+#[test]
+fn a_pattern_noun_is_a_phrase_head_not_a_modifier() {
+    // "- * TALKS [043]" under HOLD: "Iraq held talks" is a meeting, "Iraq held a talks
+    // venue" (a venue for talks) is not.
+    let head = "Iraq Iraq PROPN NNP 2 nsubj
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         with with ADP IN 5 case
+         Iran Iran PROPN NNP 2 obl";
+    assert_eq!(triples(&code(head)), ["IRQ IRN 043"]);
+    let modifier = "Iraq Iraq PROPN NNP 2 nsubj
+         held hold VERB VBD 0 root
+         a a DET DT 5 det
+         talks talk NOUN NNS 5 compound
+         venue venue NOUN NN 2 obj
+         with with ADP IN 7 case
+         Iran Iran PROPN NNP 2 obl";
+    assert!(code(modifier).is_empty());
+}
