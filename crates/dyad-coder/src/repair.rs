@@ -2,14 +2,15 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], five misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], six misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
 //! it deplored Libya"), a predicate noun whose clause was hung on its adjective ("that Mordor
 //! isn't a real easy place"), a passive agent hung on an adverb ("was opposed earlier by
-//! Osgiliath"), and a passive participle made the conjunct of its own adverb ("was heavily and
-//! unjustly criticized"). All are recognised from the shape of the tree, never from particular
+//! Osgiliath"), a passive participle made the conjunct of its own adverb ("was heavily and
+//! unjustly criticized"), and a participle after an existential read as a clause ("there were
+//! ten soldiers killed"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -108,8 +109,42 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= agent_on_adverb(sent, c);
         changed |= participle_under_adverb(sent, c);
         changed |= main_verb_taken_as_participle(sent, c);
+        changed |= existential_participle(sent, c);
     }
     changed
+}
+
+/// "There were ten soldiers killed in Ukraine", parsed with "soldiers" as the subject of a
+/// finite "killed": after an existential "there is/was/were", a past form with no object of its
+/// own that follows the noun phrase is a passive participle modifying it (the soldiers were
+/// killed), not a clause in which the noun acts. The noun becomes the subject of "be" again and
+/// the participle its `acl`, tagged VBN, so that the coder reads it as a passive.
+fn existential_participle(sent: &mut Sent, c: u32) -> bool {
+    let ci = c as usize;
+    let v = sent.head[ci];
+    if v == NONE
+        || sent.words[ci].upos != Upos::VERB
+        || !matches!(sent.words[ci].xpos.as_str(), "VBD" | "VBN")
+        || !matches!(sent.form(v), "IS" | "ARE" | "WAS" | "WERE" | "BE" | "BEEN")
+        || !kids_of(sent, v).any(|k| sent.rel[k as usize] == DepRel::EXPL && sent.form(k) == "THERE")
+    {
+        return false;
+    }
+    let Some(s) = kids_of(sent, c).find(|&k| k > v && k < c && sent.rel[k as usize] == DepRel::NSUBJ) else {
+        return false;
+    };
+    if kids_of(sent, c)
+        .any(|k| matches!(sent.rel[k as usize].as_str(), "obj" | "iobj" | "aux" | "aux:pass" | "mark"))
+        || !matches!(sent.words[s as usize].upos, Upos::NOUN | Upos::PROPN | Upos::PRON | Upos::NUM)
+    {
+        return false;
+    }
+    sent.head[s as usize] = v;
+    sent.rel[s as usize] = DepRel::NSUBJ;
+    sent.head[ci] = s;
+    sent.rel[ci] = DepRel::ACL;
+    sent.words[ci].xpos = dyad_nlp::Xpos::from_name_lossy("VBN");
+    true
 }
 
 /// The words whose head is `h`, in order (read from `head`, which the repairs change).
@@ -341,6 +376,26 @@ mod tests {
                 format!("{} {} {}", a(&e.source), a(&e.target), e.cameo)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_participle_after_an_existential_is_passive() {
+        // "There were Albanians killed in Congo": the Albanians were killed, in Congo.
+        let rows = "There there PRON EX 2 expl
+            were be VERB VBD 0 root
+            Albanians Albanian PROPN NNPS 4 nsubj
+            killed kill VERB VBD 2 ccomp
+            in in ADP IN 6 case
+            Congo Congo PROPN NNP 4 obl";
+        assert_eq!(code(rows), ["COG ALB 190"]);
+        // With an object of its own the clause stays active: "there were reports Serb killed
+        // Albanians" is no existential participle.
+        let rows = "There there PRON EX 2 expl
+            were be VERB VBD 0 root
+            Serb Serb PROPN NNP 4 nsubj
+            killed kill VERB VBD 2 ccomp
+            Albanians Albanian PROPN NNPS 4 obj";
+        assert_eq!(code(rows), ["SRB ALB 190"]);
     }
 
     #[test]
