@@ -145,7 +145,7 @@ fn score(gold_path: &Path, as_json: bool) -> Result<ExitCode> {
         let spans: Vec<Span> = doc.words.iter().map(|w| w.span).collect();
         pipeline.tagger().tag(&doc.text, &spans, &mut tag_scratch, &mut u, &mut x);
         // As the pipeline does after tagging.
-        dyad_nlp::tagger::repair_particle_verb(&mut u, &mut x);
+        dyad_nlp::tagger::repair_tags(&mut u, &mut x);
         let input = ParseInput { text: &doc.text, spans: &spans, upos: &u, xpos: &x };
         pipeline.parser().parse(&input, &mut parse_scratch, &mut heads, &mut rels);
         for (i, g) in s.words.iter().enumerate() {

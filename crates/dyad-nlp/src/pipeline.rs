@@ -106,7 +106,7 @@ impl Pipeline {
             scratch.spans.clear();
             scratch.spans.extend(toks.iter().map(|t| t.span));
             self.tagger.tag(text, &scratch.spans, &mut scratch.tag, &mut scratch.upos, &mut scratch.xpos);
-            crate::tagger::repair_particle_verb(&mut scratch.upos, &mut scratch.xpos);
+            crate::tagger::repair_tags(&mut scratch.upos, &mut scratch.xpos);
             let input = ParseInput { text, spans: &scratch.spans, upos: &scratch.upos, xpos: &scratch.xpos };
             self.parser.parse(&input, &mut scratch.parse, &mut scratch.heads, &mut scratch.rels);
             let first = doc.words.len() as u32;

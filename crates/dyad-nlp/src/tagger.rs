@@ -601,12 +601,40 @@ fn has_finite_verb(xpos: &[Xpos]) -> bool {
     xpos.iter().any(|x| matches!(x.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
 }
 
+/// The tag repairs the pipeline applies after [`Tagger::tag`] (and `dyad parse --score` with it):
+/// [`repair_particle_verb`] and [`repair_verb_after_apposition`]. The trainers apply neither, so
+/// that `dyad train parser` still rebuilds the committed parser from the same jackknifed tags.
+pub fn repair_tags(upos: &mut [Upos], xpos: &mut [Xpos]) {
+    repair_particle_verb(upos, xpos);
+    repair_verb_after_apposition(upos, xpos);
+}
+
+/// Gives a sentence with no finite verb and no auxiliary one where a subject's apposition ends:
+/// "Kenzo Oshima, the United Nations relief coordinator, demanded ..." is tagged with
+/// `demanded/VBN` (a participle of "coordinator"), and the parser then builds a noun phrase with
+/// no clause in it. A past participle right after the comma that closes a noun phrase, in a
+/// sentence with no other candidate for its verb, is the past tense.
+pub fn repair_verb_after_apposition(upos: &mut [Upos], xpos: &mut [Xpos]) {
+    if has_finite_verb(xpos) || upos.contains(&Upos::AUX) {
+        return;
+    }
+    for i in 2..xpos.len().saturating_sub(1) {
+        if xpos[i].as_str() == "VBN"
+            && xpos[i - 1].as_str() == ","
+            && matches!(upos[i - 2], Upos::NOUN | Upos::PROPN)
+        {
+            xpos[i] = Xpos::from_name_lossy("VBD");
+            upos[i] = Upos::VERB;
+            return;
+        }
+    }
+}
+
 /// Mends a tag sequence the greedy tagger cannot see is impossible: a particle (RP) only ever
 /// follows a verb, so a singular noun between a noun or pronoun and a particle, in a sentence
 /// with no finite verb, is a past-tense verb ("Iran shot down a drone", tagged `shot/NN`).
 ///
-/// The pipeline applies it after [`Tagger::tag`]; the trainers do not, so that `dyad train
-/// parser` still rebuilds the committed parser from the same jackknifed tags.
+/// Part of [`repair_tags`].
 pub fn repair_particle_verb(upos: &mut [Upos], xpos: &mut [Xpos]) {
     if has_finite_verb(xpos) {
         return;
@@ -712,6 +740,24 @@ mod tests {
         repair_particle_verb(&mut u, &mut x);
         assert_eq!(x, before);
         repair_particle_verb(&mut [], &mut []);
+    }
+
+    #[test]
+    fn a_participle_after_an_apposition_is_the_verb() {
+        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
+        // "Oshima , the coordinator , demanded parties"
+        let mut x = tags(&["NNP", ",", "DT", "NN", ",", "VBN", "NNS"]);
+        let mut u =
+            vec![Upos::PROPN, Upos::PUNCT, Upos::DET, Upos::NOUN, Upos::PUNCT, Upos::VERB, Upos::NOUN];
+        repair_tags(&mut u, &mut x);
+        assert_eq!((x[5].as_str(), u[5]), ("VBD", Upos::VERB));
+        // With a finite verb elsewhere the participle stays one ("the man, arrested, said").
+        let mut x = tags(&["DT", "NN", ",", "VBN", ",", "VBD"]);
+        let mut u = vec![Upos::DET, Upos::NOUN, Upos::PUNCT, Upos::VERB, Upos::PUNCT, Upos::VERB];
+        let before = x.clone();
+        repair_tags(&mut u, &mut x);
+        assert_eq!(x, before);
+        repair_tags(&mut [], &mut []);
     }
 
     use super::*;
