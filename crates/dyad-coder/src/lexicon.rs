@@ -158,16 +158,22 @@ pub(crate) struct BlockIndex {
     pub owning: Vec<u32>,
 }
 
-/// The verb entries of `block` that a pattern comment names: its first word, compared with each
+/// The verb entries of `block` that a pattern comment names: the first word of each of its
+/// comma-separated parts, compared with each
 /// entry's head, inflected forms and whole multi-word spelling ("ASK_FOR"), British and American
 /// spellings alike (the comment `# MOBILISE` names MOBILIZE too, `# RALLIED` names RALLY).
 fn pattern_owners(verbs: &[VerbEntry], block: &VerbBlock, comment: &str) -> Box<[u32]> {
     fn spelling(w: &str) -> String {
         w.replace("IZ", "IS")
     }
-    let Some(word) = comment.split_whitespace().next() else { return Box::default() };
-    let word = spelling(&word.trim_start_matches(['+', '&']).to_ascii_uppercase());
-    if word.is_empty() {
+    // A comment may name several verbs, separated by commas ("# CONFIRM , REAFFIRM").
+    let names: Vec<String> = comment
+        .split(',')
+        .filter_map(|part| part.split_whitespace().next())
+        .map(|w| spelling(&w.trim_start_matches(['+', '&']).to_ascii_uppercase()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if names.is_empty() {
         return Box::default();
     }
     block
@@ -176,10 +182,11 @@ fn pattern_owners(verbs: &[VerbEntry], block: &VerbBlock, comment: &str) -> Box<
         .map(|v| v.0)
         .filter(|&id| {
             verbs.get(id as usize).is_some_and(|e| {
-                let joined = e.text.split_whitespace().next().unwrap_or("").replace('+', "");
-                spelling(&e.head) == word
-                    || e.forms.iter().any(|f| spelling(f) == word)
-                    || spelling(&joined) == word
+                let joined = spelling(&e.text.split_whitespace().next().unwrap_or("").replace('+', ""));
+                let head = spelling(&e.head);
+                names.iter().any(|word| {
+                    head == *word || e.forms.iter().any(|f| spelling(f) == *word) || joined == *word
+                })
             })
         })
         .collect()

@@ -73,6 +73,7 @@ CALL
 TELEPHONE
 - * (ON) [020] # CALL
 - * COMPANY [---] # TELEPHONE
+- * ENVOY [043] # CALL , TELEPHONE
 
 --- STOP [---] ---
 STOP
@@ -226,6 +227,15 @@ fn a_pattern_applies_to_the_verb_its_comment_names() {
          Iran Iran PROPN NNP 2 obl
          . . PUNCT . 2 punct";
     assert_eq!(triples(&code(suspended)), ["IRQ IRN 164"]);
+    // A comment may name several verbs: `# CALL , TELEPHONE` belongs to both.
+    let envoy = "Iraq Iraq PROPN NNP 2 nsubj
+         telephoned telephone VERB VBD 0 root
+         the the DET DT 4 det
+         envoy envoy NOUN NN 2 obj
+         of of ADP IN 6 case
+         Iran Iran PROPN NNP 4 nmod
+         . . PUNCT . 2 punct";
+    assert_eq!(triples(&code(envoy)), ["IRQ IRN 043"]);
     // PETRARCH2 applies every pattern of a block to all of its verbs.
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, phoned, day(2007, 8, 9))), ["IRQ IRN 020"]);
