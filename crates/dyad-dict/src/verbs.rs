@@ -292,6 +292,21 @@ impl VerbDictionary {
             Some(g) => parse_verb_code(g, no, d).unwrap_or_else(null_code),
             None => null_code(),
         };
+        // A block named again extends the earlier one, as a synset defined again does: a later
+        // file (dyad's extra verbs) can add patterns to a block of the PETRARCH2 dictionary
+        // without taking its verbs out of it.
+        if let Some(b) = self.blocks.iter().find(|b| !name.is_empty() && *b.name == *name) {
+            if b.code.raw != code.raw {
+                d.warning(
+                    no,
+                    format!(
+                        "verb block {name} is extended here; its code stays [{}], not [{}]",
+                        b.code.raw, code.raw
+                    ),
+                );
+            }
+            return b.id;
+        }
         let id = BlockId(self.blocks.len() as u32);
         self.blocks.push(VerbBlock {
             id,
