@@ -376,10 +376,10 @@ fn plover_gold_stays_above_its_floor() {
 }
 
 // Floors sit a little under the figures in BENCHMARKS.md, so that noise-free regressions fail.
-// Measured 2026-11-29 18:24 UTC: 86.0 % records exact, root F1 72.7 %, PLOVER F1 48.2 %.
+// Measured 2026-11-29 18:30 UTC: 86.0 % records exact, root F1 72.7 %, PLOVER F1 49.6 %.
 const VALIDATION_EXACT_FLOOR: f64 = 85.0;
 const PETR2_ROOT_F1_FLOOR: f64 = 72.0;
-const PLOVER_F1_FLOOR: f64 = 47.5;
+const PLOVER_F1_FLOOR: f64 = 49.0;
 
 // ------------------------------------------------------------------------------------------------
 // No input makes the pipeline panic.
