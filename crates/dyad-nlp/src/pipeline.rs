@@ -202,5 +202,11 @@ mod tests {
         assert_eq!(find(&tags_and_lemmas(with, text), "militiamen"), ("NNS", "militiaman".into()));
         let t = tags_and_lemmas(with, "Czechia upgraded its ties with Albania.");
         assert_eq!((t[1].1, t[1].2.as_str()), ("VBD", "upgrade"));
+        // A known noun that starts a sentence, taken for an auxiliary from its position.
+        let text = "Insurgents bombarded a government-held part of Syria's second city Aleppo overnight.";
+        assert_eq!(tags_and_lemmas(&without, text)[0].1, "VB");
+        assert_eq!(tags_and_lemmas(with, text)[0].1, "NNS");
+        // Auxiliaries that WordNet knows only as nouns stay verbs there.
+        assert_eq!(tags_and_lemmas(with, "May I ask a question?")[0].1, "MD");
     }
 }

@@ -172,6 +172,8 @@ impl Tagger {
     /// can be a past tense, a participle or an adjective, never a noun). Words the model's own
     /// lexicon knows, words with digits and all-capital words (acronyms) are tagged as before,
     /// and so are words WordNet does not know; a capitalized word may always be a proper noun.
+    /// One more rule holds for known words: a sentence's first word that WordNet knows, but not
+    /// as a verb, is no verb or auxiliary ("Insurgents bombarded ...").
     pub fn with_wordnet(mut self, lexicon: Arc<WordNetLexicon>) -> Tagger {
         self.wordnet = Some(lexicon);
         // Scratch caches hold token features, which now depend on the lexicon too.
@@ -209,6 +211,14 @@ impl Tagger {
         self.lookup_lex(&mut t);
         if let Some(wn) = &self.wordnet {
             use features::{F_ALL_UPPER, F_HAS_ALPHA, F_HAS_DIGIT, F_UPPER_INITIAL};
+            // WordNet lists some auxiliaries as nouns only ("may", "might", "must", "are"): they
+            // are verbs all the same.
+            if t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA
+                && !AUXILIARIES.contains(&lower.as_str())
+            {
+                let set = wn.tags(lower);
+                t.no_verb = !set.is_empty() && !set.has_verb();
+            }
             if t.amb == 0 && t.dict == 0 && t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA
             {
                 let mut set = wn.tags(lower);
@@ -418,10 +428,15 @@ impl Tagger {
                 let wm1 = if j >= 1 { &toks[j - 1] } else { &before };
                 let wn1 = if j + 1 < n { &toks[j + 1] } else { &after };
                 self.add(&features::dyn_keys(w, wm1, wn1, p1, p2), scores);
-                if w.open == 0 {
-                    argmax(scores)
+                // A sentence's first word is capitalized whatever it is, so its case says nothing
+                // and the tagger may take a known noun for a verb ("Insurgents bombarded ...",
+                // tagged as an auxiliary): a word WordNet knows only as no verb is none there.
+                let no_verb = j == 0 && w.no_verb && w.flags & features::F_UPPER_INITIAL != 0;
+                if no_verb || w.open != 0 {
+                    let allowed = if w.open == 0 { u64::MAX } else { w.open };
+                    argmax_allowed(scores, &self.classes, &self.class_xpos, allowed, no_verb)
                 } else {
-                    argmax_allowed(scores, &self.class_xpos, w.open)
+                    argmax(scores)
                 }
             };
             out(class);
@@ -675,13 +690,29 @@ impl Score for i16 {
     }
 }
 
-/// The best class whose XPOS is in `allowed` (a [`crate::wordnet::XposSet`]); the plain best
-/// when none is.
-fn argmax_allowed(scores: &[i32], class_xpos: &[u8], allowed: u64) -> u32 {
+/// The forms UD English tags AUX: be, have, do, the modals, passive "get", their contractions and
+/// the clipped forms of "can't", "won't", "ain't".
+const AUXILIARIES: &[&str] = &[
+    "be", "is", "was", "are", "were", "been", "being", "am", "'s", "s", "'m", "m", "'re", "re", "art",
+    "have", "has", "had", "having", "'ve", "ve", "'d", "d", "do", "does", "did", "will", "would", "'ll",
+    "ll", "wo", "wilt", "can", "ca", "could", "shall", "should", "may", "might", "must", "ought", "get",
+    "gets", "got", "getting", "ai",
+];
+
+/// The best class whose XPOS is in `allowed` (a [`crate::wordnet::XposSet`]) and, with
+/// `no_verb`, whose UPOS is neither VERB nor AUX; the plain best when none is.
+fn argmax_allowed(
+    scores: &[i32],
+    classes: &[(Xpos, Upos)],
+    class_xpos: &[u8],
+    allowed: u64,
+    no_verb: bool,
+) -> u32 {
     let mut best = None;
     let mut bv = i32::MIN;
     for (i, (&s, &x)) in scores.iter().zip(class_xpos).enumerate() {
-        if allowed >> x & 1 == 1 && s > bv {
+        let verb = no_verb && classes.get(i).is_some_and(|c| matches!(c.1, Upos::VERB | Upos::AUX));
+        if allowed >> x & 1 == 1 && !verb && s > bv {
             bv = s;
             best = Some(i as u32);
         }

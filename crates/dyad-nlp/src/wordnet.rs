@@ -66,6 +66,13 @@ impl XposSet {
         }
     }
 
+    /// Whether the set holds a verb tag (VB, VBD, VBG, VBN, VBP, VBZ).
+    pub fn has_verb(self) -> bool {
+        ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+            .iter()
+            .any(|v| Xpos::from_name(v).is_some_and(|x| self.contains(x)))
+    }
+
     /// The tag names in the set, in [`Xpos`] order (for tests and messages).
     pub fn names(self) -> Vec<&'static str> {
         Xpos::all().filter(|&x| self.contains(x)).map(Xpos::as_str).collect()

@@ -110,6 +110,8 @@ pub(crate) struct TokFeat {
     /// For a word the model's lexicon does not know: the XPOS tags WordNet allows it, as an
     /// [`crate::wordnet::XposSet`] (0 = any tag).
     pub open: u64,
+    /// WordNet knows the word, but not as a verb (set only by a tagger with a WordNet lexicon).
+    pub no_verb: bool,
 }
 
 impl TokFeat {
@@ -127,6 +129,7 @@ impl TokFeat {
             cluster: 0,
             dict: 0,
             open: 0,
+            no_verb: false,
         }
     }
 }
@@ -222,6 +225,7 @@ pub(crate) fn token_strings(form: &str, lower: &mut String) -> TokFeat {
         cluster: 0,
         dict: 0,
         open: 0,
+        no_verb: false,
     }
 }
 
