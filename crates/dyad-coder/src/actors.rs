@@ -66,6 +66,16 @@ pub(crate) fn find_mentions(lex: &Lexicon, sent: &Sent, out: &mut Vec<Mention>) 
     let mut p = 0;
     while p < n {
         if let Some((len, kind)) = lex.names.longest_at(n, |i| sent.part_text(i), p, |_| true) {
+            // "anti-Syria journalist", "pro-Russia rebels", "pro-government militia": a name
+            // behind "anti-" or "pro-" in the same word says whom the actor opposes or backs,
+            // not who the actor is.
+            let prefixed = p > 0
+                && sent.parts[p - 1].word == sent.parts[p].word
+                && matches!(sent.part_text(p - 1), "ANTI" | "PRO");
+            if prefixed {
+                p += len;
+                continue;
+            }
             let start = sent.parts[p].word;
             let end = sent.parts[p + len - 1].word + 1;
             let head = span_head(sent, start, end);

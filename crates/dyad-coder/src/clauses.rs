@@ -3,6 +3,7 @@
 //! verb+verb interplay of `xcomp`/`ccomp` chains ("agreed to meet", "said X attacked Y") and
 //! the expansion into (source, target, code) triples, reciprocal pairs included.
 
+use dyad_dict::ActorCode;
 use dyad_nlp::{DepRel, Upos};
 use dyad_ontology::CameoCode;
 
@@ -348,7 +349,19 @@ impl ClauseCoder<'_> {
                 let r = sent.rel(k);
                 let is_pp = r == DepRel::OBL_AGENT || r == DepRel::OBL || r == DepRel::NMOD;
                 if is_pp && sent.case_of(k).is_some_and(|c| sent.form(c) == want) {
-                    let a = self.np.np(k);
+                    let mut a = self.np.np(k);
+                    if want == "IN" && sent.upos(k) == dyad_nlp::Upos::PROPN {
+                        // "Killed in Baghdad": the place stands for its country, not for the
+                        // government a capital names when it acts ("Baghdad said").
+                        for e in a.iter_mut() {
+                            let c = e.code.as_str();
+                            if c.len() == 6 && c.ends_with("GOV") && !c.starts_with('-') {
+                                if let Ok(root) = ActorCode::new(&c[..3]) {
+                                    e.code = root;
+                                }
+                            }
+                        }
+                    }
                     if !a.is_empty() {
                         return a;
                     }

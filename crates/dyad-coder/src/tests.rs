@@ -92,6 +92,7 @@ IRAN [IRN]
 +IRANIAN
 +TEHRAN
 SYRIA [SYR]
+DAMASCUS [SYRGOV]
 UNITED_STATES [USA]
 +US
 +WASHINGTON
@@ -1237,4 +1238,37 @@ fn a_pattern_noun_is_a_phrase_head_not_a_modifier() {
          with with ADP IN 7 case
          Iran Iran PROPN NNP 2 obl";
     assert!(code(modifier).is_empty());
+}
+
+#[test]
+fn anti_and_pro_name_whom_an_actor_opposes_or_backs() {
+    // "Pro-Iran rebels attacked Iraq": rebels, not Iran's.
+    let rows = "Pro-Iran pro-Iran ADJ JJ 2 amod
+         rebels rebel NOUN NNS 3 nsubj
+         attacked attack VERB VBD 0 root
+         Iraq Iraq PROPN NNP 3 obj";
+    assert_eq!(triples(&code(rows)), ["---REB IRQ 190"]);
+    let rows = "Iranian Iranian ADJ JJ 2 amod
+         rebels rebel NOUN NNS 3 nsubj
+         attacked attack VERB VBD 0 root
+         Iraq Iraq PROPN NNP 3 obj";
+    assert_eq!(triples(&code(rows)), ["IRNREB IRQ 190"]);
+}
+
+#[test]
+fn a_capital_that_places_a_passive_event_is_its_country() {
+    // "Damascus said" is Syria's government; "Iraqi officials were attacked in Damascus" names
+    // the place, which the PETRARCH2 conventions take as the source: Syria, not its government.
+    let rows = "Iraqi Iraqi ADJ JJ 2 amod
+         officials official NOUN NNS 4 nsubj:pass
+         were be AUX VBD 4 aux:pass
+         attacked attack VERB VBN 0 root
+         in in ADP IN 6 case
+         Damascus Damascus PROPN NNP 4 obl";
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["SYR IRQGOV 190"]);
+    let rows = "Damascus Damascus PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Iraq Iraq PROPN NNP 2 obj";
+    assert_eq!(triples(&code(rows)), ["SYRGOV IRQ 190"]);
 }
