@@ -32,7 +32,7 @@ use crate::model::ModelError;
 use crate::tags::{Upos, Xpos};
 use crate::wordnet::WordNetLexicon;
 use bin::{HashIndex, Reader};
-use features::{TokFeat, NO_TAG};
+use features::{TokFeat, F_ALL_UPPER, F_HAS_ALPHA, F_HAS_DIGIT, F_UPPER_INITIAL, NO_TAG};
 
 pub use features::normalize_into;
 
@@ -209,19 +209,14 @@ impl Tagger {
         let form = if normalize_into(raw, norm) { norm.as_str() } else { raw };
         let mut t = features::token_strings(form, lower);
         self.lookup_lex(&mut t);
-        if let Some(wn) = &self.wordnet {
-            use features::{F_ALL_UPPER, F_HAS_ALPHA, F_HAS_DIGIT, F_UPPER_INITIAL};
+        // Words with digits and all-capital words (acronyms) are left to the model.
+        let wordlike = t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA;
+        if let (Some(wn), true) = (&self.wordnet, wordlike) {
+            let mut set = wn.tags(lower);
             // WordNet lists some auxiliaries as nouns only ("may", "might", "must", "are"): they
             // are verbs all the same.
-            if t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA
-                && !AUXILIARIES.contains(&lower.as_str())
-            {
-                let set = wn.tags(lower);
-                t.no_verb = !set.is_empty() && !set.has_verb();
-            }
-            if t.amb == 0 && t.dict == 0 && t.flags & (F_HAS_DIGIT | F_ALL_UPPER | F_HAS_ALPHA) == F_HAS_ALPHA
-            {
-                let mut set = wn.tags(lower);
+            t.no_verb = !set.is_empty() && !set.has_verb() && !AUXILIARIES.contains(&lower.as_str());
+            if t.amb == 0 && t.dict == 0 {
                 if !set.is_empty() && t.flags & F_UPPER_INITIAL != 0 {
                     set.0 |= 1 << Xpos::from_name_lossy("NNP").index()
                         | 1 << Xpos::from_name_lossy("NNPS").index();
@@ -431,7 +426,7 @@ impl Tagger {
                 // A sentence's first word is capitalized whatever it is, so its case says nothing
                 // and the tagger may take a known noun for a verb ("Insurgents bombarded ...",
                 // tagged as an auxiliary): a word WordNet knows only as no verb is none there.
-                let no_verb = j == 0 && w.no_verb && w.flags & features::F_UPPER_INITIAL != 0;
+                let no_verb = j == 0 && w.no_verb && w.flags & F_UPPER_INITIAL != 0;
                 if no_verb || w.open != 0 {
                     let allowed = if w.open == 0 { u64::MAX } else { w.open };
                     argmax_allowed(scores, &self.classes, &self.class_xpos, allowed, no_verb)
