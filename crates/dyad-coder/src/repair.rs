@@ -78,11 +78,20 @@ pub(crate) fn left_subject(np: &NpCoder<'_>, v: u32) -> Option<u32> {
     None
 }
 
-/// Whether verb `v`, found passive only because the parser gave it an `nsubj:pass`, is in fact
-/// active: no passive auxiliary and no auxiliary at all, a past-tense-like form, and a bare
-/// noun phrase after it that can only be its object ("forces killed three Albanians").
+/// Whether verb `v`, found passive, is in fact active: "be opposed to" (an adjectival passive that
+/// means "oppose"), or a verb found passive only because the parser gave it an `nsubj:pass`, with
+/// no passive auxiliary and no auxiliary at all, a past-tense-like form, and a bare noun phrase
+/// after it that can only be its object ("forces killed three Albanians").
 pub(crate) fn false_passive(sent: &Sent, v: u32) -> bool {
     let kids = sent.kids(v);
+    // "Israel is opposed to French mediation": the adjectival "be opposed to" says what its
+    // subject opposes; nobody opposes Israel. With a "by" agent it is a passive again.
+    if sent.lemma(v) == "OPPOSE"
+        && kids.iter().any(|&k| sent.case_of(k).is_some_and(|c| sent.form(c) == "TO"))
+        && !kids.iter().any(|&k| sent.case_of(k).is_some_and(|c| sent.form(c) == "BY"))
+    {
+        return true;
+    }
     let has_nsubj_pass = kids.iter().any(|&k| sent.rel(k) == DepRel::NSUBJ_PASS);
     let has_aux = kids.iter().any(|&k| sent.rel(k) == DepRel::AUX_PASS || sent.rel(k) == DepRel::AUX);
     if !has_nsubj_pass || has_aux || !matches!(sent.words[v as usize].xpos.as_str(), "VBN" | "VBD") {
@@ -376,6 +385,22 @@ mod tests {
                 format!("{} {} {}", a(&e.source), a(&e.target), e.cameo)
             })
             .collect()
+    }
+
+    #[test]
+    fn being_opposed_to_is_opposing() {
+        let rows = "Gondor Gondor PROPN NNP 3 nsubj:pass
+            is be AUX VBZ 3 aux:pass
+            opposed oppose VERB VBN 0 root
+            to to ADP IN 5 case
+            Mordor Mordor PROPN NNP 3 obl";
+        assert_eq!(code(rows), ["GON MOR 110"]);
+        let rows = "Gondor Gondor PROPN NNP 3 nsubj:pass
+            is be AUX VBZ 3 aux:pass
+            opposed oppose VERB VBN 0 root
+            by by ADP IN 5 case
+            Mordor Mordor PROPN NNP 3 obl";
+        assert_eq!(code(rows), ["MOR GON 110"]);
     }
 
     #[test]
