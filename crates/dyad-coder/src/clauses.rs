@@ -209,6 +209,23 @@ impl ClauseCoder<'_> {
     /// The default target search: the object, then prepositional phrases, then the phrases of
     /// the pattern's own nouns ("an attack by X"), then complement clauses (their subjects and
     /// objects), then any actor after the verb.
+    /// Whether word `w` lies in a to-infinitive clause below verb `v` ("talks to help the Iraqi
+    /// people", "met to discuss aid for Iraq").
+    fn in_infinitive(&self, v: u32, w: u32) -> bool {
+        let sent = self.sent();
+        let mut x = w;
+        for _ in 0..32 {
+            if x == v || x == NONE {
+                return false;
+            }
+            if matches!(sent.rel(x).as_str(), "acl" | "advcl" | "xcomp") && sent.is_to_clause(x) {
+                return true;
+            }
+            x = sent.head_of(x);
+        }
+        false
+    }
+
     fn default_targets(
         &self,
         v: u32,
@@ -258,16 +275,19 @@ impl ClauseCoder<'_> {
                         .any(|&c| matches!(sent.rel(c).as_str(), "nmod" | "obl") && !self.is_place_phrase(c)))
         }));
         // Complement clauses, and clauses hanging off the object ("the roads leading into X").
+        // An infinitive saying what a meeting is for names no party to it: "entered talks to
+        // help the Iraqi people" are no talks with the Iraqi people.
+        let meeting = m.code.active.is_some_and(|c| c.root_number() == 4);
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {
             let r = sent.rel(k).as_str();
-            if matches!(r, "xcomp" | "ccomp") || (r == "advcl" && sent.is_to_clause(k)) {
+            if matches!(r, "xcomp" | "ccomp") || (r == "advcl" && sent.is_to_clause(k) && !meeting) {
                 clauses.push(k);
             }
             if matches!(r, "obj" | "obl") {
                 for &c in sent.kids(k) {
                     // Not relative clauses: their subject is the object itself ("ties that...").
-                    if matches!(sent.rel(c).as_str(), "acl" | "ccomp") {
+                    if matches!(sent.rel(c).as_str(), "acl" | "ccomp") && !(meeting && sent.is_to_clause(c)) {
                         clauses.push(c);
                     }
                 }
@@ -290,6 +310,7 @@ impl ClauseCoder<'_> {
                 && sent.is_nominal(w)
                 && matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos")
                 && !(several_sources && self.is_place_phrase(w))
+                && !(meeting && self.in_infinitive(v, w))
             {
                 cands.push(w);
             }

@@ -1272,3 +1272,22 @@ fn a_capital_that_places_a_passive_event_is_its_country() {
          Iraq Iraq PROPN NNP 2 obj";
     assert_eq!(triples(&code(rows)), ["SYRGOV IRQ 190"]);
 }
+
+#[test]
+fn an_infinitive_saying_what_a_meeting_is_for_names_no_party() {
+    // "Iraq held talks to help Iran": no talks with Iran.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         to to PART TO 5 mark
+         help help VERB VB 3 acl
+         Iran Iran PROPN NNP 5 obj";
+    assert!(triples(&code(rows)).iter().all(|t| !t.ends_with("043")), "{:?}", triples(&code(rows)));
+    // Talks with Iran are talks with Iran.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         held hold VERB VBD 0 root
+         talks talk NOUN NNS 2 obj
+         with with ADP IN 5 case
+         Iran Iran PROPN NNP 3 nmod";
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 043"]);
+}
