@@ -134,6 +134,8 @@ pub(crate) struct NpCoder<'a> {
     pub doc_text: &'a str,
     /// The actors of each word's phrase once computed (one slot per word of the sentence).
     pub memo: &'a std::cell::RefCell<Vec<Option<Vec<Ent>>>>,
+    /// [`crate::CoderConfig::places_as_countries`].
+    pub places_as_countries: bool,
 }
 
 /// What the core words of a phrase hold.
@@ -247,10 +249,48 @@ impl NpCoder<'_> {
         }
         let mut out = Vec::new();
         self.np_into(h, 0, &mut out);
+        if self.places_as_countries {
+            self.places_are_countries(&mut out);
+        }
         if let Some(slot) = self.memo.borrow_mut().get_mut(h as usize) {
             *slot = Some(out.clone());
         }
         out
+    }
+
+    /// A capital named as a place ("protests in Cairo", "killed in Beirut") is its country: the
+    /// dictionaries code a capital as its government (`TEHRAN [IRNGOV]`) for when it acts
+    /// ("Tehran said"), not for where something happens.
+    fn places_are_countries(&self, out: &mut [Ent]) {
+        let sent = self.sent;
+        const LOCATIVE: [&str; 11] = [
+            "IN",
+            "AT",
+            "NEAR",
+            "OUTSIDE",
+            "INSIDE",
+            "ACROSS",
+            "AROUND",
+            "THROUGHOUT",
+            "THROUGH",
+            "INTO",
+            "WITHIN",
+        ];
+        for e in out.iter_mut() {
+            let c = e.code.as_str();
+            if e.end <= e.start || e.end as usize > sent.len() {
+                continue;
+            }
+            let head = span_head(sent, e.start, e.end);
+            // A name ("Cairo", "central Cairo"), not "the Egyptian government".
+            let bare_name = sent.upos(head) == Upos::PROPN;
+            let placed = sent.case_of(head).is_some_and(|k| LOCATIVE.contains(&sent.form(k)));
+            if c.len() == 6 && c.ends_with("GOV") && !c.starts_with('-') && bare_name && placed {
+                if let Ok(root) = ActorCode::new(&c[..3]) {
+                    e.code = root;
+                }
+            }
+        }
     }
 
     fn np_into(&self, h: u32, depth: u32, out: &mut Vec<Ent>) {

@@ -3,7 +3,6 @@
 //! verb+verb interplay of `xcomp`/`ccomp` chains ("agreed to meet", "said X attacked Y") and
 //! the expansion into (source, target, code) triples, reciprocal pairs included.
 
-use dyad_dict::ActorCode;
 use dyad_nlp::{DepRel, Upos};
 use dyad_ontology::CameoCode;
 
@@ -206,9 +205,6 @@ impl ClauseCoder<'_> {
             && sent.case_of(k).is_some_and(|c| matches!(sent.form(c), "IN" | "AT" | "NEAR" | "INSIDE"))
     }
 
-    /// The default target search: the object, then prepositional phrases, then the phrases of
-    /// the pattern's own nouns ("an attack by X"), then complement clauses (their subjects and
-    /// objects), then any actor after the verb.
     /// Whether word `w` lies in a to-infinitive clause below verb `v` ("talks to help the Iraqi
     /// people", "met to discuss aid for Iraq").
     fn in_infinitive(&self, v: u32, w: u32) -> bool {
@@ -226,6 +222,9 @@ impl ClauseCoder<'_> {
         false
     }
 
+    /// The default target search: the object, then prepositional phrases, then the phrases of
+    /// the pattern's own nouns ("an attack by X"), then complement clauses (their subjects and
+    /// objects), then any actor after the verb.
     fn default_targets(
         &self,
         v: u32,
@@ -370,19 +369,7 @@ impl ClauseCoder<'_> {
                 let r = sent.rel(k);
                 let is_pp = r == DepRel::OBL_AGENT || r == DepRel::OBL || r == DepRel::NMOD;
                 if is_pp && sent.case_of(k).is_some_and(|c| sent.form(c) == want) {
-                    let mut a = self.np.np(k);
-                    if want == "IN" && sent.upos(k) == dyad_nlp::Upos::PROPN {
-                        // "Killed in Baghdad": the place stands for its country, not for the
-                        // government a capital names when it acts ("Baghdad said").
-                        for e in a.iter_mut() {
-                            let c = e.code.as_str();
-                            if c.len() == 6 && c.ends_with("GOV") && !c.starts_with('-') {
-                                if let Ok(root) = ActorCode::new(&c[..3]) {
-                                    e.code = root;
-                                }
-                            }
-                        }
-                    }
+                    let a = self.np.np(k);
                     if !a.is_empty() {
                         return a;
                     }

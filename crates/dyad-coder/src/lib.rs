@@ -143,6 +143,10 @@ pub struct CoderConfig {
     /// the main event alone. Otherwise such events go out with their `Hypothetical` modality
     /// ("if") or as PETRARCH2 codes them.
     pub conditions_not_events: bool,
+    /// A capital named as a place ("protests in Cairo", "killed in Beirut") is its country, not
+    /// the government dyad's dictionaries make of it when it acts ("Cairo said"). Off under the
+    /// PETRARCH conventions, which code every name as its dictionary entry says.
+    pub places_as_countries: bool,
 }
 
 impl Default for CoderConfig {
@@ -166,6 +170,7 @@ impl Default for CoderConfig {
             context_partners: true,
             place_fills_roles: true,
             conditions_not_events: false,
+            places_as_countries: true,
         }
     }
 }
@@ -200,6 +205,7 @@ impl CoderConfig {
         self.context_partners = conventions == Conventions::Dyad;
         self.place_fills_roles = conventions == Conventions::Dyad;
         self.conditions_not_events = plover;
+        self.places_as_countries = conventions != Conventions::Petrarch;
         self
     }
 }
@@ -374,7 +380,16 @@ impl Coder {
             m.clear();
             m.resize(sent.len(), None);
         }
-        let np = NpCoder { lex: &self.lex, sent, date, mentions, memory, doc_text: &doc.text, memo: np_memo };
+        let np = NpCoder {
+            lex: &self.lex,
+            sent,
+            date,
+            mentions,
+            memory,
+            doc_text: &doc.text,
+            memo: np_memo,
+            places_as_countries: self.config.places_as_countries,
+        };
         let cc =
             ClauseCoder { np: &np, transforms: &self.transforms, pico: &self.pico, config: &self.config };
         frames.clear();

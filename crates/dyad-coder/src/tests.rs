@@ -1258,15 +1258,17 @@ fn anti_and_pro_name_whom_an_actor_opposes_or_backs() {
 #[test]
 fn a_capital_that_places_a_passive_event_is_its_country() {
     // "Damascus said" is Syria's government; "Iraqi officials were attacked in Damascus" names
-    // the place, which the PETRARCH2 conventions take as the source: Syria, not its government.
+    // the place, which the PETRARCH2 reading takes as the source: Syria, not its government.
     let rows = "Iraqi Iraqi ADJ JJ 2 amod
          officials official NOUN NNS 4 nsubj:pass
          were be AUX VBD 4 aux:pass
          attacked attack VERB VBN 0 root
          in in ADP IN 6 case
          Damascus Damascus PROPN NNP 4 obl";
+    assert_eq!(triples(&code(rows)), ["SYR IRQGOV 190"]);
+    // The PETRARCH conventions code every name as its dictionary entry says.
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
-    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["SYR IRQGOV 190"]);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["SYRGOV IRQGOV 190"]);
     let rows = "Damascus Damascus PROPN NNP 2 nsubj
          attacked attack VERB VBD 0 root
          Iraq Iraq PROPN NNP 2 obj";
