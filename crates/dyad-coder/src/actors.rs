@@ -263,30 +263,14 @@ impl NpCoder<'_> {
     /// ("Tehran said"), not for where something happens.
     fn places_are_countries(&self, out: &mut [Ent]) {
         let sent = self.sent;
-        const LOCATIVE: [&str; 11] = [
-            "IN",
-            "AT",
-            "NEAR",
-            "OUTSIDE",
-            "INSIDE",
-            "ACROSS",
-            "AROUND",
-            "THROUGHOUT",
-            "THROUGH",
-            "INTO",
-            "WITHIN",
-        ];
         for e in out.iter_mut() {
-            let c = e.code.as_str();
-            if e.end <= e.start || e.end as usize > sent.len() {
+            if e.end <= e.start || e.end as usize > sent.len() || e.is_null() || e.code.sectors() != "GOV" {
                 continue;
             }
             let head = span_head(sent, e.start, e.end);
             // A name ("Cairo", "central Cairo"), not "the Egyptian government".
-            let bare_name = sent.upos(head) == Upos::PROPN;
-            let placed = sent.case_of(head).is_some_and(|k| LOCATIVE.contains(&sent.form(k)));
-            if c.len() == 6 && c.ends_with("GOV") && !c.starts_with('-') && bare_name && placed {
-                if let Ok(root) = ActorCode::new(&c[..3]) {
+            if sent.upos(head) == Upos::PROPN && sent.placed(head, true) {
+                if let Ok(root) = ActorCode::new(e.code.root()) {
                     e.code = root;
                 }
             }

@@ -96,11 +96,7 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
 fn is_condition(sent: &Sent, v: u32) -> bool {
     let mut cur = v;
     for _ in 0..8 {
-        if sent
-            .kids(cur)
-            .iter()
-            .any(|&k| sent.rel(k) == DepRel::MARK && matches!(sent.form(k), "IF" | "UNLESS"))
-        {
+        if sent.is_condition_clause(cur) {
             return true;
         }
         if sent.rel(cur) != DepRel::CONJ {
@@ -201,8 +197,7 @@ impl ClauseCoder<'_> {
     /// Whether phrase `k` reads as a place: a proper noun after "in", "at", "near" or "inside".
     fn is_place_phrase(&self, k: u32) -> bool {
         let sent = self.sent();
-        sent.upos(k) == Upos::PROPN
-            && sent.case_of(k).is_some_and(|c| matches!(sent.form(c), "IN" | "AT" | "NEAR" | "INSIDE"))
+        sent.upos(k) == Upos::PROPN && sent.placed(k, false)
     }
 
     /// Whether word `w` lies in a to-infinitive clause below verb `v` ("talks to help the Iraqi
@@ -274,19 +269,16 @@ impl ClauseCoder<'_> {
                         .any(|&c| matches!(sent.rel(c).as_str(), "nmod" | "obl") && !self.is_place_phrase(c)))
         }));
         // Complement clauses, and clauses hanging off the object ("the roads leading into X").
-        // An infinitive saying what a meeting is for names no party to it: "entered talks to
-        // help the Iraqi people" are no talks with the Iraqi people.
-        let meeting = m.code.active.is_some_and(|c| c.root_number() == 4);
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {
             let r = sent.rel(k).as_str();
-            if matches!(r, "xcomp" | "ccomp") || (r == "advcl" && sent.is_to_clause(k) && !meeting) {
+            if matches!(r, "xcomp" | "ccomp") || (r == "advcl" && sent.is_to_clause(k)) {
                 clauses.push(k);
             }
             if matches!(r, "obj" | "obl") {
                 for &c in sent.kids(k) {
                     // Not relative clauses: their subject is the object itself ("ties that...").
-                    if matches!(sent.rel(c).as_str(), "acl" | "ccomp") && !(meeting && sent.is_to_clause(c)) {
+                    if matches!(sent.rel(c).as_str(), "acl" | "ccomp") {
                         clauses.push(c);
                     }
                 }
@@ -309,7 +301,6 @@ impl ClauseCoder<'_> {
                 && sent.is_nominal(w)
                 && matches!(sent.rel(w).as_str(), "obj" | "obl" | "nmod" | "iobj" | "appos")
                 && !(several_sources && self.is_place_phrase(w))
-                && !(meeting && self.in_infinitive(v, w))
             {
                 cands.push(w);
             }
@@ -321,7 +312,13 @@ impl ClauseCoder<'_> {
         // which PLOVER places in the source's country, gives way to a phrase naming a country
         // or group, unless that phrase is only where it happened.
         let mut own: Option<Vec<Ent>> = None;
+        // An infinitive saying what a meeting is for names no party to it: "entered talks to
+        // help the Iraqi people" are no talks with the Iraqi people.
+        let meeting = m.code.active.is_some_and(|c| c.root_number() == 4);
         for &k in &cands {
+            if meeting && self.in_infinitive(v, k) {
+                continue;
+            }
             let t = self.actors_avoiding(k, sources);
             if t.iter().any(|e| !e.weak) {
                 if own.is_some() && self.is_place_phrase(k) {
@@ -848,12 +845,10 @@ fn same_actor(a: &Ent, b: &Ent) -> bool {
 /// Lebanon renewed negotiations on an Israeli troop pullback" is a negotiation between the two,
 /// and the Israeli troops in its topic are not a third party to it.
 fn within(sources: &[&Ent], targets: &[&Ent]) -> bool {
-    fn root(e: &Ent) -> Option<&str> {
-        e.code.as_str().get(..3)
-    }
     let Some(first) = sources.first() else { return false };
-    let two_roots = sources.iter().any(|s| root(s) != root(first));
-    two_roots && targets.iter().all(|t| !t.is_null() && sources.iter().any(|s| root(s) == root(t)))
+    let two_roots = sources.iter().any(|s| s.code.root() != first.code.root());
+    two_roots
+        && targets.iter().all(|t| !t.is_null() && sources.iter().any(|s| s.code.root() == t.code.root()))
 }
 
 fn push(out: &mut Vec<Triple>, frame: usize, s: &Ent, t: &Ent, code: CameoCode, negated: bool) {

@@ -78,8 +78,7 @@ impl Memory {
     pub fn recent_distinct(&self, n: usize, at: usize) -> Vec<(ActorCode, Span)> {
         let mut out: Vec<(ActorCode, Span)> = Vec::new();
         for s in self.seen.iter().rev().filter(|s| s.span.end as usize <= at) {
-            let root = s.code.as_str().get(..3);
-            if out.iter().all(|o| o.0.as_str().get(..3) != root) {
+            if out.iter().all(|o| o.0.root() != s.code.root()) {
                 out.push((s.code.clone(), s.span));
                 if out.len() == n {
                     break;
@@ -109,7 +108,7 @@ impl Memory {
                 .iter()
                 .rev()
                 .filter(move |s| s.span.end as usize <= at)
-                .filter(move |s| s.code.as_str().len() > 3 && s.code.as_str()[3..].starts_with(sectors))
+                .filter(move |s| !s.code.sectors().is_empty() && s.code.sectors().starts_with(sectors))
         };
         matching().find(|s| s.subject).or_else(|| matching().next()).map(|s| (s.code.clone(), s.span))
     }

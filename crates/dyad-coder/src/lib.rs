@@ -635,6 +635,15 @@ fn is_bare_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Whether a discard phrase is anything but a bare year not before `article_year` (a bare year
+/// from the article's own year on is current news, not history).
+fn before_year(words: &[Box<str>], article_year: i32) -> bool {
+    match words {
+        [w] if is_bare_year(w) => w.parse::<i32>().map_or(true, |y| y < article_year),
+        _ => true,
+    }
+}
+
 /// Whether a bare-year discard at part `p` is part of a name for a thing ("the 2003 invasion",
 /// "Iran's 1979 revolution", "the 1980-88 war"): background to current news, not a date of the
 /// sentence's events as "in 1990" is. A year-named phrase that itself dates the clause ("in the
@@ -701,15 +710,6 @@ fn event_actor(np: &NpCoder<'_>, e: &Ent) -> EventActor {
 
 #[cfg(test)]
 mod tests;
-
-/// Whether a discard phrase is anything but a bare year not before `article_year` (a bare year
-/// from the article's own year on is current news, not history).
-fn before_year(words: &[Box<str>], article_year: i32) -> bool {
-    match words {
-        [w] if is_bare_year(w) => w.parse::<i32>().map_or(true, |y| y < article_year),
-        _ => true,
-    }
-}
 
 #[cfg(test)]
 mod year_tests {

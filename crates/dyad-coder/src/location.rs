@@ -40,8 +40,7 @@ pub(crate) fn event_location(
         {
             continue;
         }
-        let Some(c) = sent.case_of(k) else { continue };
-        if !matches!(sent.form(c), "IN" | "AT" | "NEAR" | "INSIDE") {
+        if !sent.placed(k, false) {
             continue;
         }
         if let Some(found) = place_at(gaz, sent, k, text) {

@@ -191,13 +191,10 @@ pub(crate) fn conditional_threats(np: &NpCoder<'_>, frames: &mut [Frame]) {
             );
             i += 1;
         }
-        let condition = heads.iter().flat_map(|&h| sent.kids(h).iter().copied()).find(|&k| {
-            sent.rel(k).as_str() == "advcl"
-                && sent
-                    .kids(k)
-                    .iter()
-                    .any(|&m| sent.rel(m) == DepRel::MARK && matches!(sent.form(m), "IF" | "UNLESS"))
-        });
+        let condition = heads
+            .iter()
+            .flat_map(|&h| sent.kids(h).iter().copied())
+            .find(|&k| sent.rel(k).as_str() == "advcl" && sent.is_condition_clause(k));
         let Some(c) = condition else { continue };
         let (subjects, _) = subject_of(sent, c);
         let mut targets: Vec<Ent> = subjects.iter().flat_map(|&w| np.np(w)).collect();

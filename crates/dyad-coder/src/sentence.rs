@@ -266,6 +266,23 @@ impl Sent {
         dyad_time::is_time_word(self.form(i).trim_end_matches('.'))
     }
 
+    /// Whether phrase `k` is put in a place by its preposition ("in Baghdad", "at the border",
+    /// "near Kabul", "inside Syria"); with `moving`, also by one of motion or extent ("through
+    /// Cairo", "into Iraq", "across the country").
+    pub fn placed(&self, k: u32, moving: bool) -> bool {
+        const PLACE: [&str; 4] = ["IN", "AT", "NEAR", "INSIDE"];
+        const MOTION: [&str; 7] = ["OUTSIDE", "ACROSS", "AROUND", "THROUGHOUT", "THROUGH", "INTO", "WITHIN"];
+        self.case_of(k).is_some_and(|c| {
+            let f = self.form(c);
+            PLACE.contains(&f) || (moving && MOTION.contains(&f))
+        })
+    }
+
+    /// Whether clause `c` states a condition: its marker is "if" or "unless".
+    pub fn is_condition_clause(&self, c: u32) -> bool {
+        self.kids(c).iter().any(|&k| self.rel(k) == DepRel::MARK && matches!(self.form(k), "IF" | "UNLESS"))
+    }
+
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
     pub fn is_to_clause(&self, w: u32) -> bool {
         self.kids(w).iter().any(|&k| self.rel(k) == DepRel::MARK && self.form(k) == "TO")
