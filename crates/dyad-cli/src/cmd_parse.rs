@@ -9,9 +9,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use dyad_nlp::conllu;
-use dyad_nlp::parser::{ParseInput, ParserScratch};
 use dyad_nlp::pipeline::{Pipeline, PipelineScratch};
-use dyad_nlp::tagger::TaggerScratch;
 use dyad_nlp::Document;
 use dyad_text::Span;
 use rayon::prelude::*;
@@ -134,27 +132,20 @@ fn score(gold_path: &Path, as_json: bool) -> Result<ExitCode> {
     let gold = conllu::parse(&text).with_context(|| format!("{}", gold_path.display()))?;
     let pipeline = Pipeline::embedded();
     let (mut total, mut upos, mut xpos, mut lemma, mut uas, mut las) = (0usize, 0, 0, 0, 0, 0);
-    let mut tag_scratch = TaggerScratch::default();
-    let mut parse_scratch = ParserScratch::default();
-    let (mut u, mut x, mut heads, mut rels) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut scratch = PipelineScratch::default();
     let mut lemma_buf = String::new();
-    let mut lower_buf = String::new();
     let docs: Vec<Document> = gold.iter().map(|s| Document::from_conllu(std::slice::from_ref(s))).collect();
     let start = Instant::now();
     for (doc, s) in docs.iter().zip(&gold) {
         let spans: Vec<Span> = doc.words.iter().map(|w| w.span).collect();
-        pipeline.tagger().tag(&doc.text, &spans, &mut tag_scratch, &mut u, &mut x);
-        // As the pipeline does after tagging.
-        dyad_nlp::tagger::repair_tags(&mut u, &mut x);
-        let input = ParseInput { text: &doc.text, spans: &spans, upos: &u, xpos: &x };
-        pipeline.parser().parse(&input, &mut parse_scratch, &mut heads, &mut rels);
+        // The pipeline's own steps, on the gold tokens instead of its segmentation.
+        pipeline.annotate(&doc.text, &spans, &mut scratch);
+        let ((u, x), (heads, rels)) = (scratch.tags(), scratch.tree());
         for (i, g) in s.words.iter().enumerate() {
             total += 1;
             upos += usize::from(u[i] == g.upos);
             xpos += usize::from(x[i] == g.xpos);
-            lemma_buf.clear();
-            pipeline.lemmatizer().lemma_into(&g.form, x[i], u[i], &mut lemma_buf);
-            pipeline.mend_lemma(&g.form, x[i], &mut lower_buf, &mut lemma_buf);
+            pipeline.lemma_into(&g.form, x[i], u[i], &mut lemma_buf);
             lemma += usize::from(lemma_buf == g.lemma);
             if heads[i] == g.head {
                 uas += 1;

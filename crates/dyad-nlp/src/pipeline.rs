@@ -43,7 +43,18 @@ pub struct PipelineScratch {
     heads: Vec<u32>,
     rels: Vec<DepRel>,
     lemma: String,
-    lower: String,
+}
+
+impl PipelineScratch {
+    /// The tags of the sentence [`Pipeline::annotate`] last worked on.
+    pub fn tags(&self) -> (&[Upos], &[Xpos]) {
+        (&self.upos, &self.xpos)
+    }
+
+    /// Its dependency tree: per word, the 1-based head (0 for the root) and the relation.
+    pub fn tree(&self) -> (&[u32], &[DepRel]) {
+        (&self.heads, &self.rels)
+    }
 }
 
 impl Pipeline {
@@ -96,26 +107,24 @@ impl Pipeline {
     pub fn analyze_into(&self, text: &str, scratch: &mut PipelineScratch, doc: &mut Document) {
         doc.clear();
         doc.text.push_str(text);
-        self.segmenter.segment_into(text, &mut scratch.seg);
-        doc.dateline = scratch.seg.dateline.clone();
-        for sb in &scratch.seg.sentences {
-            let toks = &scratch.seg.tokens[sb.tokens.start as usize..sb.tokens.end as usize];
+        // The segmentation and the word spans are taken out of the scratch while `annotate`
+        // borrows the rest of it, and put back at the end.
+        let mut seg = std::mem::take(&mut scratch.seg);
+        let mut spans = std::mem::take(&mut scratch.spans);
+        self.segmenter.segment_into(text, &mut seg);
+        doc.dateline = seg.dateline.clone();
+        for sb in &seg.sentences {
+            let toks = &seg.tokens[sb.tokens.start as usize..sb.tokens.end as usize];
             if toks.is_empty() {
                 continue;
             }
-            scratch.spans.clear();
-            scratch.spans.extend(toks.iter().map(|t| t.span));
-            self.tagger.tag(text, &scratch.spans, &mut scratch.tag, &mut scratch.upos, &mut scratch.xpos);
-            crate::tagger::repair_tags(&mut scratch.upos, &mut scratch.xpos);
-            let input = ParseInput { text, spans: &scratch.spans, upos: &scratch.upos, xpos: &scratch.xpos };
-            self.parser.parse(&input, &mut scratch.parse, &mut scratch.heads, &mut scratch.rels);
+            spans.clear();
+            spans.extend(toks.iter().map(|t| t.span));
+            self.annotate(text, &spans, scratch);
             let first = doc.words.len() as u32;
-            for (i, span) in scratch.spans.iter().enumerate() {
-                scratch.lemma.clear();
+            for (i, span) in spans.iter().enumerate() {
                 let (upos, xpos) = (scratch.upos[i], scratch.xpos[i]);
-                let form = span.slice(text);
-                self.lemmatizer.lemma_into(form, xpos, upos, &mut scratch.lemma);
-                self.mend_lemma(form, xpos, &mut scratch.lower, &mut scratch.lemma);
+                self.lemma_into(span.slice(text), xpos, upos, &mut scratch.lemma);
                 let lemma = doc.push_lemma(&scratch.lemma);
                 doc.words.push(Word {
                     span: *span,
@@ -132,19 +141,31 @@ impl Pipeline {
                 paragraph: sb.paragraph,
             });
         }
+        scratch.seg = seg;
+        scratch.spans = spans;
     }
 
-    /// Gives an inflected word the lemma WordNet's rules reach when the lemmatizer's own is no
-    /// WordNet lemma (the lemmatizer's suffix rules guess at words the treebank never saw).
-    pub fn mend_lemma(&self, form: &str, xpos: Xpos, lower: &mut String, lemma: &mut String) {
-        lower.clear();
-        lower.extend(form.chars().flat_map(char::to_lowercase));
-        self.wordnet.mend_lemma(lower, xpos, lemma);
+    /// Tags one sentence given as word spans of `text`, repairs the tags ([`repair_tags`]) and
+    /// parses it, leaving the results in `scratch` ([`PipelineScratch::tags`],
+    /// [`PipelineScratch::tree`]): what [`Pipeline::analyze_into`] does after segmenting, and
+    /// what `dyad parse --score` runs on gold tokens.
+    ///
+    /// [`repair_tags`]: crate::tagger::repair_tags
+    pub fn annotate(&self, text: &str, spans: &[Span], scratch: &mut PipelineScratch) {
+        let PipelineScratch { tag, parse, upos, xpos, heads, rels, .. } = scratch;
+        self.tagger.tag(text, spans, tag, upos, xpos);
+        crate::tagger::repair_tags(upos, xpos);
+        let input = ParseInput { text, spans, upos, xpos };
+        self.parser.parse(&input, parse, heads, rels);
     }
 
-    /// The open-class lexicon the tagger and lemma repair use.
-    pub fn wordnet(&self) -> &WordNetLexicon {
-        &self.wordnet
+    /// The lemma of `form` tagged `xpos`/`upos` into `out` (cleared first): the lemmatizer's, or
+    /// the stem WordNet's suffix rules reach when the lemmatizer's is no WordNet lemma (its own
+    /// suffix rules guess at words the treebank never saw).
+    pub fn lemma_into(&self, form: &str, xpos: Xpos, upos: Upos, out: &mut String) {
+        out.clear();
+        self.lemmatizer.lemma_into(form, xpos, upos, out);
+        self.wordnet.mend_lemma(form, xpos, out);
     }
 
     /// Analyses `text` into a new document.

@@ -80,8 +80,6 @@ pub struct Tagger {
     /// The open-class lexicon that limits the tags of words the model never saw (not stored in
     /// the model file: see [`Tagger::with_wordnet`]).
     wordnet: Option<Arc<WordNetLexicon>>,
-    /// XPOS index of each class, for matching classes against a WordNet tag set.
-    class_xpos: Vec<u8>,
 }
 
 /// Per-thread buffers for [`Tagger::tag`], including a cache of per-word weight sums.
@@ -143,9 +141,7 @@ impl Tagger {
             flags_table: Vec::new(),
             bound: Vec::new(),
             wordnet: None,
-            class_xpos: Vec::new(),
         };
-        t.class_xpos = t.classes.iter().map(|(x, _)| x.index() as u8).collect();
         let c = t.classes.len();
         let mut p1_table = vec![0; (c + 1) * c];
         for (p, row) in p1_table.chunks_exact_mut(c).enumerate() {
@@ -218,8 +214,7 @@ impl Tagger {
             t.no_verb = !set.is_empty() && !set.has_verb() && !AUXILIARIES.contains(&lower.as_str());
             if t.amb == 0 && t.dict == 0 {
                 if !set.is_empty() && t.flags & F_UPPER_INITIAL != 0 {
-                    set.0 |= 1 << Xpos::from_name_lossy("NNP").index()
-                        | 1 << Xpos::from_name_lossy("NNPS").index();
+                    set.add(&["NNP", "NNPS"]);
                 }
                 t.open = set.0;
             }
@@ -429,7 +424,7 @@ impl Tagger {
                 let no_verb = j == 0 && w.no_verb && w.flags & F_UPPER_INITIAL != 0;
                 if no_verb || w.open != 0 {
                     let allowed = if w.open == 0 { u64::MAX } else { w.open };
-                    argmax_allowed(scores, &self.classes, &self.class_xpos, allowed, no_verb)
+                    argmax_allowed(scores, &self.classes, allowed, no_verb)
                 } else {
                     argmax(scores)
                 }
@@ -696,18 +691,12 @@ const AUXILIARIES: &[&str] = &[
 
 /// The best class whose XPOS is in `allowed` (a [`crate::wordnet::XposSet`]) and, with
 /// `no_verb`, whose UPOS is neither VERB nor AUX; the plain best when none is.
-fn argmax_allowed(
-    scores: &[i32],
-    classes: &[(Xpos, Upos)],
-    class_xpos: &[u8],
-    allowed: u64,
-    no_verb: bool,
-) -> u32 {
+fn argmax_allowed(scores: &[i32], classes: &[(Xpos, Upos)], allowed: u64, no_verb: bool) -> u32 {
     let mut best = None;
     let mut bv = i32::MIN;
-    for (i, (&s, &x)) in scores.iter().zip(class_xpos).enumerate() {
-        let verb = no_verb && classes.get(i).is_some_and(|c| matches!(c.1, Upos::VERB | Upos::AUX));
-        if allowed >> x & 1 == 1 && !verb && s > bv {
+    for (i, (&s, &(x, u))) in scores.iter().zip(classes).enumerate() {
+        let verb = no_verb && matches!(u, Upos::VERB | Upos::AUX);
+        if allowed >> x.index() & 1 == 1 && !verb && s > bv {
             bv = s;
             best = Some(i as u32);
         }
@@ -730,9 +719,13 @@ fn argmax(scores: &[i32]) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    /// Penn tags by name, for the tag-repair tests.
+    fn tags(names: &[&str]) -> Vec<Xpos> {
+        names.iter().map(|x| Xpos::from_name_lossy(x)).collect()
+    }
+
     #[test]
     fn a_clause_without_a_finite_verb_gets_one() {
-        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
         let forms = ["forces", "attacked", "positions"];
         let mut x = tags(&["NNS", "VBN", "NNS"]);
         let mut u = vec![Upos::NOUN, Upos::VERB, Upos::NOUN];
@@ -754,7 +747,6 @@ mod tests {
 
     #[test]
     fn a_particle_follows_a_verb() {
-        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
         let mut x = tags(&["NNP", "NN", "RP", "DT", "NN"]);
         let mut u = vec![Upos::PROPN, Upos::NOUN, Upos::ADP, Upos::DET, Upos::NOUN];
         repair_particle_verb(&mut u, &mut x);
@@ -770,7 +762,6 @@ mod tests {
 
     #[test]
     fn a_participle_after_an_apposition_is_the_verb() {
-        let tags = |xs: &[&str]| -> Vec<Xpos> { xs.iter().map(|x| Xpos::from_name_lossy(x)).collect() };
         // "Oshima , the coordinator , demanded parties"
         let mut x = tags(&["NNP", ",", "DT", "NN", ",", "VBN", "NNS"]);
         let mut u =

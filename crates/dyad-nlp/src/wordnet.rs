@@ -58,7 +58,8 @@ impl XposSet {
         self.0 == 0
     }
 
-    fn add(&mut self, names: &[&str]) {
+    /// Adds the tags named (names that are no Penn tag are ignored).
+    pub fn add(&mut self, names: &[&str]) {
         for n in names {
             if let Some(x) = Xpos::from_name(n) {
                 self.0 |= 1 << x.index();
@@ -238,21 +239,31 @@ impl WordNetLexicon {
 
 impl WordNetLexicon {
     /// Mends the lemma of an inflected open-class word: when `lemma` (the lemmatizer's answer for
-    /// the lowercase form `lower` tagged `xpos`) is not a WordNet lemma of that part of speech, the
-    /// first stem WordNet's suffix rules reach that is one replaces it ("upgraded" -> "upgrade",
-    /// not "upgrad"; "stopped" -> "stop"). Returns whether it changed anything. Lemmas WordNet
-    /// does not know either way, and capitalized ones, are left alone.
-    pub fn mend_lemma(&self, lower: &str, xpos: Xpos, lemma: &mut String) -> bool {
+    /// `form` tagged `xpos`) is not a WordNet lemma of that part of speech, the first stem
+    /// WordNet's suffix rules reach that is one replaces it ("upgraded" -> "upgrade", not
+    /// "upgrad"; "stopped" -> "stop"). Returns whether it changed anything. Lemmas WordNet does
+    /// not know either way, capitalized ones and non-ASCII forms are left alone. Most words are
+    /// turned away by their tag before any work, and nothing is allocated.
+    pub fn mend_lemma(&self, form: &str, xpos: Xpos, lemma: &mut String) -> bool {
         let Some(&(rules, bit, _)) = SUFFIX_RULES.iter().find(|r| r.2.contains(&xpos.as_str())) else {
             return false;
         };
         // Capitalized lemmas are names, which WordNet mostly does not list.
-        if lemma.is_empty() || lemma.bytes().any(|b| b.is_ascii_uppercase()) || !lower.is_ascii() {
+        if lemma.is_empty()
+            || lemma.bytes().any(|b| b.is_ascii_uppercase())
+            || !form.is_ascii()
+            || form.len() > STEM_MAX
+        {
             return false;
         }
         if self.bits(lemma) & bit != 0 {
             return false;
         }
+        let mut low = [0u8; STEM_MAX];
+        low[..form.len()].copy_from_slice(form.as_bytes());
+        low[..form.len()].make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        let Ok(lower) = std::str::from_utf8(&low[..form.len()]) else { return false };
         let mut buf = [0u8; STEM_MAX];
         let Some(found) = self.stem(lower, rules, bit, &mut buf) else { return false };
         lemma.clear();
