@@ -2,15 +2,16 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], six misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], seven misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
 //! it deplored Libya"), a predicate noun whose clause was hung on its adjective ("that Mordor
 //! isn't a real easy place"), a passive agent hung on an adverb ("was opposed earlier by
 //! Osgiliath"), a passive participle made the conjunct of its own adverb ("was heavily and
-//! unjustly criticized"), and a participle after an existential read as a clause ("there were
-//! ten soldiers killed"). All are recognised from the shape of the tree, never from particular
+//! unjustly criticized"), a participle after an existential read as a clause ("there were
+//! ten soldiers killed"), and a verb with its own subject or auxiliary read as an adjective of
+//! its object ("the Fatah Party have staged rallies"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -119,8 +120,33 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= participle_under_adverb(sent, c);
         changed |= main_verb_taken_as_participle(sent, c);
         changed |= existential_participle(sent, c);
+        changed |= clause_verb_taken_as_modifier(sent, c);
     }
     changed
+}
+
+/// "Activists from the Fatah Party have staged rallies against Abbas", parsed with "staged" as
+/// an adjective (`amod`) of "rallies" that still carries its subject and "have": a modifier of a
+/// noun has no subject or auxiliary of its own, so the verb heads a clause whose object is the
+/// noun it seemed to modify. The verb takes the noun's place in the tree and the noun becomes
+/// its object.
+fn clause_verb_taken_as_modifier(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    let n = sent.head[ai];
+    if sent.rel[ai] != DepRel::AMOD || n == NONE || n < a || sent.words[ai].upos != Upos::VERB {
+        return false;
+    }
+    let ni = n as usize;
+    if !matches!(sent.words[ni].upos, Upos::NOUN | Upos::PROPN)
+        || !kids_of(sent, a).any(|k| k < a && matches!(sent.rel[k as usize].as_str(), "aux" | "nsubj"))
+    {
+        return false;
+    }
+    sent.head[ai] = sent.head[ni];
+    sent.rel[ai] = sent.rel[ni];
+    sent.head[ni] = a;
+    sent.rel[ni] = DepRel::OBJ;
+    true
 }
 
 /// "There were ten soldiers killed in Ukraine", parsed with "soldiers" as the subject of a
@@ -421,6 +447,23 @@ mod tests {
             killed kill VERB VBD 2 ccomp
             Albanians Albanian PROPN NNPS 4 obj";
         assert_eq!(code(rows), ["SRB ALB 190"]);
+    }
+
+    #[test]
+    fn a_verb_with_an_auxiliary_is_no_adjective() {
+        // "Serb have threatened Albanians", with "threatened" an adjective of "Albanians": it
+        // has a subject and an auxiliary, so it heads the clause and "Albanians" is its object.
+        let rows = "Serb Serb PROPN NNP 3 nsubj
+            have have AUX VBP 3 aux
+            threatened threaten VERB VBN 4 amod
+            Albanians Albanian PROPN NNPS 0 root";
+        assert_eq!(code(rows), ["SRB ALB 130"]);
+        // A plain participle modifier stays one: "threatened Albanians" is no event.
+        let rows = "Serb Serb PROPN NNP 2 nsubj
+            criticized criticize VERB VBD 0 root
+            threatened threaten VERB VBN 4 amod
+            Albanians Albanian PROPN NNPS 2 obj";
+        assert_eq!(code(rows), ["SRB ALB 111"]);
     }
 
     #[test]

@@ -154,7 +154,7 @@ impl Pipeline {
     pub fn annotate(&self, text: &str, spans: &[Span], scratch: &mut PipelineScratch) {
         let PipelineScratch { tag, parse, upos, xpos, heads, rels, .. } = scratch;
         self.tagger.tag(text, spans, tag, upos, xpos);
-        crate::tagger::repair_tags(upos, xpos);
+        crate::tagger::repair_tags(spans.iter().map(|s| s.slice(text)), upos, xpos);
         let input = ParseInput { text, spans, upos, xpos };
         self.parser.parse(&input, parse, heads, rels);
     }

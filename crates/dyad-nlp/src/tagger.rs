@@ -609,9 +609,64 @@ fn has_finite_verb(xpos: &[Xpos]) -> bool {
 /// The tag repairs the pipeline applies after [`Tagger::tag`] (and `dyad parse --score` with it):
 /// [`repair_particle_verb`] and [`repair_verb_after_apposition`]. The trainers apply neither, so
 /// that `dyad train parser` still rebuilds the committed parser from the same jackknifed tags.
-pub fn repair_tags(upos: &mut [Upos], xpos: &mut [Xpos]) {
+pub fn repair_tags<'a>(forms: impl Iterator<Item = &'a str> + Clone, upos: &mut [Upos], xpos: &mut [Xpos]) {
     repair_particle_verb(upos, xpos);
     repair_verb_after_apposition(upos, xpos);
+    repair_verb_before_attribution(forms, upos, xpos);
+}
+
+/// Verbs of saying that close a news sentence in a trailing attribution (", officials said").
+const ATTRIBUTION_VERBS: [&str; 12] = [
+    "said", "says", "told", "reported", "reports", "added", "announced", "stated", "claimed", "confirmed",
+    "quoted", "warned",
+];
+
+/// Gives the main clause of "Police in Jericho confiscated weapons, the army said" its finite
+/// verb: the other repairs leave a sentence alone when it has a finite verb anywhere, and the
+/// attribution's "said" is one, so the tagger's `confiscated/VBN` stood and the parser built a
+/// noun phrase ("weapons confiscated") with no event in it. When the sentence ends in a short
+/// attribution (a comma, then at most a dozen words whose one finite verb is a verb of saying)
+/// and the words before it have no finite verb and no auxiliary, a past participle right after
+/// a noun or pronoun (and not followed by "by", which marks a true reduced passive) is the past
+/// tense.
+///
+/// Part of [`repair_tags`].
+pub fn repair_verb_before_attribution<'a>(
+    forms: impl Iterator<Item = &'a str> + Clone,
+    upos: &mut [Upos],
+    xpos: &mut [Xpos],
+) {
+    let n = xpos.len().min(upos.len());
+    let Some(c) = xpos[..n].iter().rposition(|x| x.as_str() == ",") else {
+        return;
+    };
+    if n - c > 13 || has_finite_verb(&xpos[..c]) || upos[..c].contains(&Upos::AUX) {
+        return;
+    }
+    let mut finite = forms
+        .clone()
+        .enumerate()
+        .take(n)
+        .skip(c + 1)
+        .filter(|&(i, _)| has_finite_verb(&xpos[i..=i]));
+    let says = matches!(
+        (finite.next(), finite.next()),
+        (Some((_, f)), None) if ATTRIBUTION_VERBS.iter().any(|a| a.eq_ignore_ascii_case(f))
+    );
+    if !says {
+        return;
+    }
+    // `i` is the word after the candidate participle at `i - 1`.
+    for (i, next) in forms.enumerate().take(c).skip(2) {
+        if xpos[i - 1].as_str() == "VBN"
+            && matches!(upos[i - 2], Upos::NOUN | Upos::PROPN | Upos::PRON)
+            && !next.eq_ignore_ascii_case("by")
+        {
+            xpos[i - 1] = Xpos::from_name_lossy("VBD");
+            upos[i - 1] = Upos::VERB;
+            return;
+        }
+    }
 }
 
 /// Gives a sentence with no finite verb and no auxiliary one where a subject's apposition ends:
@@ -766,15 +821,43 @@ mod tests {
         let mut x = tags(&["NNP", ",", "DT", "NN", ",", "VBN", "NNS"]);
         let mut u =
             vec![Upos::PROPN, Upos::PUNCT, Upos::DET, Upos::NOUN, Upos::PUNCT, Upos::VERB, Upos::NOUN];
-        repair_tags(&mut u, &mut x);
+        let forms = ["Oshima", ",", "the", "coordinator", ",", "demanded", "parties"];
+        repair_tags(forms.iter().copied(), &mut u, &mut x);
         assert_eq!((x[5].as_str(), u[5]), ("VBD", Upos::VERB));
         // With a finite verb elsewhere the participle stays one ("the man, arrested, said").
         let mut x = tags(&["DT", "NN", ",", "VBN", ",", "VBD"]);
         let mut u = vec![Upos::DET, Upos::NOUN, Upos::PUNCT, Upos::VERB, Upos::PUNCT, Upos::VERB];
         let before = x.clone();
-        repair_tags(&mut u, &mut x);
+        let forms = ["the", "man", ",", "arrested", ",", "said"];
+        repair_tags(forms.iter().copied(), &mut u, &mut x);
         assert_eq!(x, before);
-        repair_tags(&mut [], &mut []);
+        repair_tags(std::iter::empty(), &mut [], &mut []);
+    }
+
+    #[test]
+    fn a_participle_before_an_attribution_is_the_verb() {
+        let forms = ["police", "in", "Jericho", "confiscated", "weapons", ",", "the", "army", "said", "."];
+        let names = ["NN", "IN", "NNP", "VBN", "NNS", ",", "DT", "NN", "VBD", "."];
+        let upos = [
+            Upos::NOUN, Upos::ADP, Upos::PROPN, Upos::VERB, Upos::NOUN, Upos::PUNCT, Upos::DET, Upos::NOUN,
+            Upos::VERB, Upos::PUNCT,
+        ];
+        let (mut x, mut u) = (tags(&names), upos.to_vec());
+        repair_tags(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBD");
+        // A passive's "by", an attribution by another verb, or an auxiliary leave the participle.
+        let forms_by = ["police", "in", "Jericho", "confiscated", "by", ",", "the", "army", "said", "."];
+        let (mut x, mut u) = (tags(&names), upos.to_vec());
+        repair_tags(forms_by.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBN");
+        let forms_went = ["police", "in", "Jericho", "confiscated", "weapons", ",", "the", "army", "went", "."];
+        let (mut x, mut u) = (tags(&names), upos.to_vec());
+        repair_tags(forms_went.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBN");
+        let (mut x, mut u) = (tags(&names), upos.to_vec());
+        u[1] = Upos::AUX;
+        repair_tags(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBN");
     }
 
     use super::*;
