@@ -213,13 +213,40 @@ impl VerbContext<'_> {
         // A "to"-infinitive is a clause, not a noun: patterns name it as `(TO VERB)`. A noun
         // that modifies another ("a research center") is not what the verb acts on: a pattern
         // noun is a phrase head, and its modifiers are written in the pattern (`{HUNGER STRIKE}`).
+        // A noun naming only a shipment or an undertaking of its modifier is the exception:
+        // "suspended aid deliveries" suspends aid, "ended mediation efforts" ends mediation.
         region.iter().copied().find(|&w| {
             !used.contains(&w)
-                && self.sent.rel(w) != DepRel::COMPOUND
+                && (self.sent.rel(w) != DepRel::COMPOUND || self.light_head(w))
                 && self.np_at(np, w)
                 && !self.sent.is_to_clause(w)
                 && self.outside_pp(w)
         })
+    }
+
+    /// Whether `w` is a noun modifier whose head noun only names a shipment or an undertaking of
+    /// what `w` names ("aid deliveries", "mediation efforts", "arms shipments").
+    fn light_head(&self, w: u32) -> bool {
+        const LIGHT: [&str; 13] = [
+            "DELIVERY",
+            "SHIPMENT",
+            "SUPPLY",
+            "CONSIGNMENT",
+            "CONVOY",
+            "FLIGHT",
+            "EFFORT",
+            "PROGRAM",
+            "PROGRAMME",
+            "PACKAGE",
+            "MISSION",
+            "INITIATIVE",
+            "CAMPAIGN",
+        ];
+        let h = self.sent.head_of(w);
+        h != NONE
+            && h > w
+            && ((w + 1)..h).all(|k| self.sent.rel(k) == DepRel::COMPOUND)
+            && LIGHT.iter().any(|l| self.sent.lemma(h).eq_ignore_ascii_case(l))
     }
 
     /// Whether word `w` is reached from the verb without entering a prepositional phrase: the

@@ -612,52 +612,65 @@ fn has_finite_verb(xpos: &[Xpos]) -> bool {
 pub fn repair_tags<'a>(forms: impl Iterator<Item = &'a str> + Clone, upos: &mut [Upos], xpos: &mut [Xpos]) {
     repair_particle_verb(upos, xpos);
     repair_verb_after_apposition(upos, xpos);
-    repair_verb_before_attribution(forms, upos, xpos);
+    repair_main_clause_verb(forms, upos, xpos);
 }
 
 /// Verbs of saying that close a news sentence in a trailing attribution (", officials said").
 const ATTRIBUTION_VERBS: [&str; 12] = [
-    "said", "says", "told", "reported", "reports", "added", "announced", "stated", "claimed", "confirmed",
-    "quoted", "warned",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "added",
+    "announced",
+    "stated",
+    "claimed",
+    "confirmed",
+    "quoted",
+    "warned",
 ];
 
-/// Gives the main clause of "Police in Jericho confiscated weapons, the army said" its finite
-/// verb: the other repairs leave a sentence alone when it has a finite verb anywhere, and the
-/// attribution's "said" is one, so the tagger's `confiscated/VBN` stood and the parser built a
-/// noun phrase ("weapons confiscated") with no event in it. When the sentence ends in a short
-/// attribution (a comma, then at most a dozen words whose one finite verb is a verb of saying)
-/// and the words before it have no finite verb and no auxiliary, a past participle right after
-/// a noun or pronoun (and not followed by "by", which marks a true reduced passive) is the past
-/// tense.
+/// Words that open an adverbial clause after the main one ("reduced supplies because rice was
+/// diverted", "ended mediation as shells continued crashing").
+const SUBORDINATORS: [&str; 13] = [
+    "because", "as", "after", "before", "while", "when", "since", "although", "though", "if", "unless",
+    "whereas", "until",
+];
+
+/// Gives the main clause of "Police in Jericho confiscated weapons, the army said" or "The United
+/// Nations on Tuesday reduced food supplies because rice was diverted" its finite verb. The other
+/// repairs leave a sentence alone when it has a finite verb anywhere, and the attribution's
+/// "said" or the adverbial clause's "was" is one, so the tagger's `confiscated/VBN` stood and the
+/// parser built a noun phrase ("weapons confiscated") with no event in it. The main clause ends
+/// where a short trailing attribution begins (a comma, then at most a dozen words whose one
+/// finite verb is a verb of saying) or where an adverbial clause opens (not at the first word,
+/// where the main clause follows it). When the words before that have no finite verb and no
+/// auxiliary, a past participle right after a noun or pronoun (and not followed by "by", which
+/// marks a true reduced passive) is the past tense.
 ///
 /// Part of [`repair_tags`].
-pub fn repair_verb_before_attribution<'a>(
+pub fn repair_main_clause_verb<'a>(
     forms: impl Iterator<Item = &'a str> + Clone,
     upos: &mut [Upos],
     xpos: &mut [Xpos],
 ) {
     let n = xpos.len().min(upos.len());
-    let Some(c) = xpos[..n].iter().rposition(|x| x.as_str() == ",") else {
-        return;
-    };
-    if n - c > 13 || has_finite_verb(&xpos[..c]) || upos[..c].contains(&Upos::AUX) {
-        return;
-    }
-    let mut finite = forms
+    let mut end = attribution_start(forms.clone(), xpos).unwrap_or(n);
+    if let Some(s) = forms
         .clone()
+        .take(end)
         .enumerate()
-        .take(n)
-        .skip(c + 1)
-        .filter(|&(i, _)| has_finite_verb(&xpos[i..=i]));
-    let says = matches!(
-        (finite.next(), finite.next()),
-        (Some((_, f)), None) if ATTRIBUTION_VERBS.iter().any(|a| a.eq_ignore_ascii_case(f))
-    );
-    if !says {
+        .skip(1)
+        .find(|(_, f)| SUBORDINATORS.iter().any(|w| w.eq_ignore_ascii_case(f)))
+    {
+        end = s.0;
+    }
+    if end == n || has_finite_verb(&xpos[..end]) || upos[..end].contains(&Upos::AUX) {
         return;
     }
     // `i` is the word after the candidate participle at `i - 1`.
-    for (i, next) in forms.enumerate().take(c).skip(2) {
+    for (i, next) in forms.enumerate().take(end + 1).skip(2) {
         if xpos[i - 1].as_str() == "VBN"
             && matches!(upos[i - 2], Upos::NOUN | Upos::PROPN | Upos::PRON)
             && !next.eq_ignore_ascii_case("by")
@@ -666,6 +679,21 @@ pub fn repair_verb_before_attribution<'a>(
             upos[i - 1] = Upos::VERB;
             return;
         }
+    }
+}
+
+/// Where a trailing attribution (", officials said") begins: the last comma, when at most a
+/// dozen words follow it and their one finite verb is a verb of saying.
+fn attribution_start<'a>(forms: impl Iterator<Item = &'a str> + Clone, xpos: &[Xpos]) -> Option<usize> {
+    let n = xpos.len();
+    let c = xpos.iter().rposition(|x| x.as_str() == ",")?;
+    if n - c > 13 {
+        return None;
+    }
+    let mut finite = forms.enumerate().take(n).skip(c + 1).filter(|&(i, _)| has_finite_verb(&xpos[i..=i]));
+    match (finite.next(), finite.next()) {
+        (Some((_, f)), None) if ATTRIBUTION_VERBS.iter().any(|a| a.eq_ignore_ascii_case(f)) => Some(c),
+        _ => None,
     }
 }
 
@@ -835,12 +863,20 @@ mod tests {
     }
 
     #[test]
-    fn a_participle_before_an_attribution_is_the_verb() {
+    fn a_participle_before_an_attribution_or_adverbial_clause_is_the_verb() {
         let forms = ["police", "in", "Jericho", "confiscated", "weapons", ",", "the", "army", "said", "."];
         let names = ["NN", "IN", "NNP", "VBN", "NNS", ",", "DT", "NN", "VBD", "."];
         let upos = [
-            Upos::NOUN, Upos::ADP, Upos::PROPN, Upos::VERB, Upos::NOUN, Upos::PUNCT, Upos::DET, Upos::NOUN,
-            Upos::VERB, Upos::PUNCT,
+            Upos::NOUN,
+            Upos::ADP,
+            Upos::PROPN,
+            Upos::VERB,
+            Upos::NOUN,
+            Upos::PUNCT,
+            Upos::DET,
+            Upos::NOUN,
+            Upos::VERB,
+            Upos::PUNCT,
         ];
         let (mut x, mut u) = (tags(&names), upos.to_vec());
         repair_tags(forms.iter().copied(), &mut u, &mut x);
@@ -850,7 +886,8 @@ mod tests {
         let (mut x, mut u) = (tags(&names), upos.to_vec());
         repair_tags(forms_by.iter().copied(), &mut u, &mut x);
         assert_eq!(x[3].as_str(), "VBN");
-        let forms_went = ["police", "in", "Jericho", "confiscated", "weapons", ",", "the", "army", "went", "."];
+        let forms_went =
+            ["police", "in", "Jericho", "confiscated", "weapons", ",", "the", "army", "went", "."];
         let (mut x, mut u) = (tags(&names), upos.to_vec());
         repair_tags(forms_went.iter().copied(), &mut u, &mut x);
         assert_eq!(x[3].as_str(), "VBN");
@@ -858,6 +895,24 @@ mod tests {
         u[1] = Upos::AUX;
         repair_tags(forms.iter().copied(), &mut u, &mut x);
         assert_eq!(x[3].as_str(), "VBN");
+        // An adverbial clause ends the main clause as an attribution does.
+        let forms = ["UN", "on", "Tuesday", "reduced", "supplies", "because", "rice", "was", "diverted"];
+        let names = ["NNP", "IN", "NNP", "VBN", "NNS", "IN", "NN", "VBD", "VBN"];
+        let upos = [
+            Upos::PROPN,
+            Upos::ADP,
+            Upos::PROPN,
+            Upos::VERB,
+            Upos::NOUN,
+            Upos::SCONJ,
+            Upos::NOUN,
+            Upos::AUX,
+            Upos::VERB,
+        ];
+        let (mut x, mut u) = (tags(&names), upos.to_vec());
+        repair_tags(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBD");
+        assert_eq!(x[8].as_str(), "VBN");
     }
 
     use super::*;
