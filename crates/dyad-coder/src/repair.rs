@@ -2,7 +2,7 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], seven misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], eight misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
@@ -11,7 +11,8 @@
 //! Osgiliath"), a passive participle made the conjunct of its own adverb ("was heavily and
 //! unjustly criticized"), a participle after an existential read as a clause ("there were
 //! ten soldiers killed"), and a verb with its own subject or auxiliary read as an adjective of
-//! its object ("the Fatah Party have staged rallies"). All are recognised from the shape of the tree, never from particular
+//! its object ("the Fatah Party have staged rallies"), and a clause read as a relative clause of
+//! a noun that modifies its subject ("European Community foreign ministers agreed"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -121,6 +122,7 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= main_verb_taken_as_participle(sent, c);
         changed |= existential_participle(sent, c);
         changed |= clause_verb_taken_as_modifier(sent, c);
+        changed |= subject_modifier_taken_as_root(sent, c);
     }
     changed
 }
@@ -147,6 +149,64 @@ fn clause_verb_taken_as_modifier(sent: &mut Sent, a: u32) -> bool {
     sent.head[ni] = a;
     sent.rel[ni] = DepRel::OBJ;
     true
+}
+
+/// "European Community foreign ministers agreed ...", parsed with the noun "Community" as the
+/// root and "ministers agreed" as a relative clause on it ("the Community [that] foreign
+/// ministers agreed"): a sentence whose root is a bare noun (no determiner) with a finite relative
+/// clause that has no relative word, and whose subject starts right after the noun, is a clause
+/// whose subject that noun modifies. The verb becomes the root and the noun a compound of the
+/// subject, so that the subject's phrase is whole again.
+fn subject_modifier_taken_as_root(sent: &mut Sent, v: u32) -> bool {
+    let vi = v as usize;
+    let n = sent.head[vi];
+    if n == NONE
+        || !sent.rel[vi].as_str().ends_with("relcl")
+        || sent.head[n as usize] != NONE
+        || !matches!(sent.words[n as usize].upos, Upos::NOUN | Upos::PROPN)
+        || !matches!(sent.words[vi].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || kids_of(sent, n).any(|k| matches!(sent.rel[k as usize].as_str(), "det" | "case" | "nmod:poss"))
+    {
+        return false;
+    }
+    let relativizer = kids_of(sent, v).any(|k| {
+        matches!(sent.words[k as usize].xpos.as_str(), "WDT" | "WP" | "WP$" | "WRB")
+            || sent.rel[k as usize] == DepRel::MARK
+            || sent.form(k) == "THAT"
+    });
+    let Some(s) = kids_of(sent, v).find(|&k| sent.rel[k as usize] == DepRel::NSUBJ) else {
+        return false;
+    };
+    // The subject's phrase must begin right after the noun.
+    let first = (0..=s).find(|&w| w == s || sent_dominates(sent, s, w));
+    if relativizer || first != Some(n + 1) {
+        return false;
+    }
+    sent.head[vi] = NONE;
+    sent.rel[vi] = DepRel::ROOT;
+    for k in 0..sent.head.len() {
+        if sent.head[k] == n && sent.rel[k] == DepRel::PUNCT && k as u32 > v {
+            sent.head[k] = v;
+        }
+    }
+    sent.head[n as usize] = s;
+    sent.rel[n as usize] = DepRel::COMPOUND;
+    true
+}
+
+/// Whether `anc` dominates `w` in the tree as the repairs have left it (`head`, not the
+/// children lists).
+fn sent_dominates(sent: &Sent, anc: u32, mut w: u32) -> bool {
+    for _ in 0..sent.head.len() {
+        w = sent.head[w as usize];
+        if w == NONE {
+            return false;
+        }
+        if w == anc {
+            return true;
+        }
+    }
+    false
 }
 
 /// "There were ten soldiers killed in Ukraine", parsed with "soldiers" as the subject of a
@@ -464,6 +524,24 @@ mod tests {
             threatened threaten VERB VBN 4 amod
             Albanians Albanian PROPN NNPS 2 obj";
         assert_eq!(code(rows), ["SRB ALB 111"]);
+    }
+
+    #[test]
+    fn a_root_noun_before_the_subject_modifies_the_subject() {
+        // "Gondor foreign ministers killed Albanians", with "Gondor" as the root and the clause
+        // as its relative clause: Gondor's ministers killed them.
+        let rows = "Gondor Gondor PROPN NNP 0 root
+            foreign foreign ADJ JJ 3 amod
+            ministers minister NOUN NNS 4 nsubj
+            killed kill VERB VBD 1 acl:relcl
+            Albanians Albanian PROPN NNPS 4 obj";
+        assert_eq!(code(rows), ["GON ALB 190"]);
+        // With a determiner the relative clause is real: "the Serb [that] Gondor threatened".
+        let rows = "the the DET DT 2 det
+            Serb Serb PROPN NNP 0 root
+            Gondor Gondor PROPN NNP 4 nsubj
+            threatened threaten VERB VBD 2 acl:relcl";
+        assert!(code(rows).iter().all(|e| !e.starts_with("SRB")));
     }
 
     #[test]
