@@ -50,15 +50,22 @@ pub(crate) struct Triple {
 }
 
 /// The subject heads of verb `v`: its own subject, else the one it shares (xcomp controller,
-/// first conjunct, governing clause). The flag says whether the subject is a passive one.
-pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
+/// first conjunct, governing clause). The flag says whether the subject is a passive one. With
+/// `relatives`, a relative pronoun subject gives way to the noun its clause modifies.
+pub(crate) fn subject_of(sent: &Sent, v: u32, relatives: bool) -> (Vec<u32>, bool) {
     let mut v = v;
     for _ in 0..8 {
         // Every subject child counts: a parser may attach the conjuncts of a compound subject
         // ("The US, Russia, and Switzerland met") to the verb one by one.
         let subs: Vec<u32> = sent.kids(v).iter().copied().filter(|&k| is_subject(sent.rel(k))).collect();
         if let Some(&k) = subs.first() {
-            return (subs, sent.rel(k) == DepRel::NSUBJ_PASS);
+            let passive = sent.rel(k) == DepRel::NSUBJ_PASS;
+            // A relative pronoun stands for the noun its clause modifies: in "Iran, which
+            // attacked Syria" Iran attacks.
+            if relatives && subs.len() == 1 && sent.modifies_noun(v) && is_relative_pronoun(sent, k) {
+                return (vec![sent.head_of(v)], passive);
+            }
+            return (subs, passive);
         }
         let h = sent.head_of(v);
         if h == NONE {
@@ -89,6 +96,12 @@ pub(crate) fn subject_of(sent: &Sent, v: u32) -> (Vec<u32>, bool) {
         }
     }
     (Vec::new(), false)
+}
+
+/// Whether word `w` is a relative pronoun ("which", "who", "that" opening a relative clause).
+fn is_relative_pronoun(sent: &Sent, w: u32) -> bool {
+    matches!(sent.words[w as usize].xpos.as_str(), "WDT" | "WP")
+        || (sent.upos(w) == Upos::PRON && sent.form(w) == "THAT")
 }
 
 /// Whether verb `v` heads a clause of condition, "if ..." or "unless ...", or is a conjunct of
@@ -407,7 +420,7 @@ impl ClauseCoder<'_> {
             return None;
         }
         let hit = lookup_verb(self.np.lex, sent, v)?;
-        let (mut subjects, subj_passive) = subject_of(sent, v);
+        let (mut subjects, subj_passive) = subject_of(sent, v, self.config.relative_pronouns);
         if subjects.is_empty() {
             subjects.extend(crate::repair::stray_subject(self.np, v));
         }
@@ -743,6 +756,9 @@ impl ClauseCoder<'_> {
     pub fn triples(&self, frames: &[Frame], out: &mut Vec<Triple>) {
         for (fi, f) in frames.iter().enumerate() {
             if !f.emit || (f.condition && self.config.conditions_not_events) {
+                continue;
+            }
+            if self.config.modifier_clauses_not_events && self.sent().in_noun_modifier(f.verb) {
                 continue;
             }
             let forward = f.combined.or(f.m.code.active);

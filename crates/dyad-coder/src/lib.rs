@@ -143,6 +143,17 @@ pub struct CoderConfig {
     /// the main event alone. Otherwise such events go out with their `Hypothetical` modality
     /// ("if") or as PETRARCH2 codes them.
     pub conditions_not_events: bool,
+    /// An event in a clause that modifies a noun ("the return of property seized by government
+    /// forces in the 1970s", "a helicopter that was captured last week") describes what the
+    /// noun is, mostly background to the sentence's own event: on under the PLOVER
+    /// conventions, whose gold codes a sentence's main events only (it also loses
+    /// "demonstrators protesting election results", which the gold codes). The dyad and
+    /// PETRARCH conventions code such clauses like any other.
+    pub modifier_clauses_not_events: bool,
+    /// A relative pronoun subject stands for the noun its clause modifies ("Iran, which
+    /// attacked Syria": Iran attacks). Off under the PETRARCH conventions: PETRARCH2 leaves
+    /// "which" uncoded, and its gold sets code no such clause.
+    pub relative_pronouns: bool,
     /// A capital named as a place ("protests in Cairo", "killed in Beirut") is its country, not
     /// the government dyad's dictionaries make of it when it acts ("Cairo said"). Off under the
     /// PETRARCH conventions, which code every name as its dictionary entry says.
@@ -170,6 +181,8 @@ impl Default for CoderConfig {
             context_partners: true,
             place_fills_roles: true,
             conditions_not_events: false,
+            modifier_clauses_not_events: false,
+            relative_pronouns: true,
             places_as_countries: true,
         }
     }
@@ -205,6 +218,8 @@ impl CoderConfig {
         self.context_partners = conventions == Conventions::Dyad;
         self.place_fills_roles = conventions == Conventions::Dyad;
         self.conditions_not_events = plover;
+        self.modifier_clauses_not_events = plover;
+        self.relative_pronouns = conventions != Conventions::Petrarch;
         self.places_as_countries = conventions != Conventions::Petrarch;
         self
     }

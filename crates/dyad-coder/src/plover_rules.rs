@@ -148,7 +148,7 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
         let code =
             lower_code.and_then(|l| pico.combine(upper?, l)).filter(|c| c.root_number() == 10).or(upper);
         // The one the demand is made on: the complement's subject.
-        let (subjects, _) = subject_of(sent, c);
+        let (subjects, _) = subject_of(sent, c, true);
         let mut targets: Vec<Ent> = Vec::new();
         for &w in &subjects {
             targets.extend(np.np(w));
@@ -196,7 +196,7 @@ pub(crate) fn conditional_threats(np: &NpCoder<'_>, frames: &mut [Frame]) {
             .flat_map(|&h| sent.kids(h).iter().copied())
             .find(|&k| sent.rel(k).as_str() == "advcl" && sent.is_condition_clause(k));
         let Some(c) = condition else { continue };
-        let (subjects, _) = subject_of(sent, c);
+        let (subjects, _) = subject_of(sent, c, true);
         let mut targets: Vec<Ent> = subjects.iter().flat_map(|&w| np.np(w)).collect();
         targets.retain(|t| !t.is_null() && !f.sources.iter().any(|s| s.code == t.code));
         if !targets.is_empty() {

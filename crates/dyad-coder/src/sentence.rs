@@ -283,6 +283,30 @@ impl Sent {
         self.kids(c).iter().any(|&k| self.rel(k) == DepRel::MARK && matches!(self.form(k), "IF" | "UNLESS"))
     }
 
+    /// Whether verb `v` heads a clause that modifies a noun: a participle ("property seized by
+    /// government forces") or a relative clause ("a helicopter that was captured last week").
+    pub fn modifies_noun(&self, v: u32) -> bool {
+        let h = self.head_of(v);
+        h != NONE && matches!(self.rel(v).as_str(), "acl" | "acl:relcl") && self.is_nominal(h)
+    }
+
+    /// Whether verb `v` belongs to a clause that modifies a noun: it heads one
+    /// ([`Sent::modifies_noun`]) or is a complement or conjunct within one ("a resolution that
+    /// aims to tighten sanctions").
+    pub fn in_noun_modifier(&self, v: u32) -> bool {
+        let mut c = v;
+        for _ in 0..8 {
+            if self.modifies_noun(c) {
+                return true;
+            }
+            if !matches!(self.rel(c).as_str(), "xcomp" | "ccomp" | "conj") || self.head_of(c) == NONE {
+                return false;
+            }
+            c = self.head_of(c);
+        }
+        false
+    }
+
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
     pub fn is_to_clause(&self, w: u32) -> bool {
         self.kids(w).iter().any(|&k| self.rel(k) == DepRel::MARK && self.form(k) == "TO")

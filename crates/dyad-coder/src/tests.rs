@@ -1176,6 +1176,25 @@ fn a_condition_is_hypothetical_and_no_plover_event() {
 }
 
 #[test]
+fn a_clause_describing_a_noun_is_no_plover_event() {
+    // "Iraq criticized Iran, which attacked Syria": the attack is Iran's (the relative pronoun
+    // stands for it) under the dyad conventions, and background that describes Iran under the
+    // PLOVER ones.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         which which PRON WDT 5 nsubj
+         attacked attack VERB VBD 3 acl:relcl
+         Syria Syria PROPN NNP 5 obj";
+    assert_eq!(triples(&code(rows)), ["IRN SYR 190", "IRQ IRN 110"]);
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+    // PETRARCH2 leaves the relative pronoun uncoded.
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+}
+
+#[test]
 fn a_year_in_a_relative_clause_is_background() {
     // "Iraq criticized Iran, which attacked it in the 1990s": the year (through its decade,
     // which the one-word discard "1990" matches as a stem) dates the relative clause only.
