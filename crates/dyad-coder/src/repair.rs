@@ -2,7 +2,7 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], eight misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], nine misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
@@ -12,7 +12,9 @@
 //! unjustly criticized"), a participle after an existential read as a clause ("there were
 //! ten soldiers killed"), and a verb with its own subject or auxiliary read as an adjective of
 //! its object ("the Fatah Party have staged rallies"), and a clause read as a relative clause of
-//! a noun that modifies its subject ("European Community foreign ministers agreed"). All are recognised from the shape of the tree, never from particular
+//! a noun that modifies its subject ("European Community foreign ministers agreed"), and an
+//! adjectival "-ing" word read as a clause with the noun it modifies as its object ("from
+//! neighboring Lebanon"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -123,6 +125,7 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= existential_participle(sent, c);
         changed |= clause_verb_taken_as_modifier(sent, c);
         changed |= subject_modifier_taken_as_root(sent, c);
+        changed |= participle_adjective_taken_as_clause(sent, c);
     }
     changed
 }
@@ -207,6 +210,72 @@ fn sent_dominates(sent: &Sent, anc: u32, mut w: u32) -> bool {
         }
     }
     false
+}
+
+/// "-ing" words that news uses before a noun as adjectives far more than as verbs (UD tags them
+/// VBG with the relation `amod`).
+const ING_ADJECTIVES: [&str; 10] = [
+    "NEIGHBORING",
+    "NEIGHBOURING",
+    "RULING",
+    "WARRING",
+    "LEADING",
+    "OPPOSING",
+    "GOVERNING",
+    "OUTGOING",
+    "INCOMING",
+    "REMAINING",
+];
+
+/// "Syria is willing to withdraw its troops from neighboring Lebanon", parsed with
+/// "neighboring" as a clause ("from [neighboring Lebanon]", with Lebanon as its object), or
+/// "Sidhoum, Algeria's leading human rights activist, staged", with "leading" as a conjunct
+/// whose object is "activist": these words modify the noun right after them. The noun takes the
+/// participle's place (a preposition marking the clause becomes the noun's case, and words
+/// before the participle that hung on it, such as "Algeria's", move to the noun), and the
+/// participle becomes its `amod`. Only a participle with no subject, whose object starts right
+/// after it, moves.
+fn participle_adjective_taken_as_clause(sent: &mut Sent, p: u32) -> bool {
+    let pi = p as usize;
+    let h = sent.head[pi];
+    if h == NONE
+        || sent.words[pi].xpos.as_str() != "VBG"
+        || !ING_ADJECTIVES.contains(&sent.form(p))
+        || !matches!(sent.rel[pi].as_str(), "advcl" | "acl" | "xcomp" | "conj" | "ccomp")
+        || has_subject(sent, p)
+    {
+        return false;
+    }
+    let Some(o) = kids_of(sent, p).find(|&k| k > p && sent.rel[k as usize] == DepRel::OBJ) else {
+        return false;
+    };
+    let first = (0..=o).find(|&w| w == o || sent_dominates(sent, o, w));
+    if first != Some(p + 1) || !matches!(sent.words[o as usize].upos, Upos::NOUN | Upos::PROPN) {
+        return false;
+    }
+    let marker = kids_of(sent, p).find(|&k| k < p && sent.rel[k as usize] == DepRel::MARK);
+    let head_is_verb = matches!(sent.words[h as usize].upos, Upos::VERB | Upos::AUX | Upos::ADJ);
+    // The relation the noun phrase would have had in the participle's place.
+    let rel = match (sent.rel[pi].as_str(), marker.is_some()) {
+        (_, true) if head_is_verb => DepRel::OBL,
+        (_, true) | ("acl", false) => DepRel::NMOD,
+        ("conj", false) => DepRel::APPOS,
+        ("advcl", false) => DepRel::OBL,
+        _ => DepRel::OBJ,
+    };
+    sent.head[o as usize] = h;
+    sent.rel[o as usize] = rel;
+    for k in 0..p {
+        if sent.head[k as usize] == p {
+            sent.head[k as usize] = o;
+            if Some(k) == marker {
+                sent.rel[k as usize] = DepRel::CASE;
+            }
+        }
+    }
+    sent.head[pi] = o;
+    sent.rel[pi] = DepRel::AMOD;
+    true
 }
 
 /// "There were ten soldiers killed in Ukraine", parsed with "soldiers" as the subject of a
@@ -542,6 +611,22 @@ mod tests {
             Gondor Gondor PROPN NNP 4 nsubj
             threatened threaten VERB VBD 2 acl:relcl";
         assert!(code(rows).iter().all(|e| !e.starts_with("SRB")));
+    }
+
+    #[test]
+    fn an_adjectival_participle_read_as_a_clause_modifies_its_noun() {
+        // "Smeagol, Mordor's leading rebel, threatened Congo", with "leading" as a conjunct of
+        // the subject whose object is "rebel": the apposition names who Smeagol is.
+        let rows = "Smeagol Smeagol PROPN NNP 8 nsubj
+            , , PUNCT , 5 punct
+            Mordor Mordor PROPN NNP 5 nmod:poss
+            's 's PART POS 3 case
+            leading lead VERB VBG 1 conj
+            rebel rebel NOUN NN 5 obj
+            , , PUNCT , 1 punct
+            threatened threaten VERB VBD 0 root
+            Congo Congo PROPN NNP 8 obj";
+        assert_eq!(code(rows), ["MOR COG 130"]);
     }
 
     #[test]
