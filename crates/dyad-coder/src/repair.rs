@@ -2,7 +2,7 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], nine misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], ten misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
@@ -14,7 +14,8 @@
 //! its object ("the Fatah Party have staged rallies"), and a clause read as a relative clause of
 //! a noun that modifies its subject ("European Community foreign ministers agreed"), and an
 //! adjectival "-ing" word read as a clause with the noun it modifies as its object ("from
-//! neighboring Lebanon"). All are recognised from the shape of the tree, never from particular
+//! neighboring Lebanon"), and a participle of the reported clause hung on the attribution's
+//! verb ("launched rocket fire, killing 50, sources said"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -126,6 +127,7 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= clause_verb_taken_as_modifier(sent, c);
         changed |= subject_modifier_taken_as_root(sent, c);
         changed |= participle_adjective_taken_as_clause(sent, c);
+        changed |= participle_hung_on_attribution(sent, c);
     }
     changed
 }
@@ -210,6 +212,34 @@ fn sent_dominates(sent: &Sent, anc: u32, mut w: u32) -> bool {
         }
     }
     false
+}
+
+/// "Vietnamese-led forces launched rocket fire against guerrilla camps, killing 50, Thai sources
+/// said", parsed with "killing" as a conjunct of the trailing "said": a participle clause with
+/// no subject of its own that comes before the reporting verb of a trailing attribution belongs
+/// to the reported clause, whose subject does the killing, not the sources. It becomes an
+/// adverbial clause of the reported verb.
+fn participle_hung_on_attribution(sent: &mut Sent, p: u32) -> bool {
+    let pi = p as usize;
+    let h = sent.head[pi];
+    if h == NONE
+        || h < p
+        || sent.words[pi].xpos.as_str() != "VBG"
+        || !matches!(sent.rel[pi].as_str(), "conj" | "advcl" | "parataxis")
+        || has_subject(sent, p)
+        || !matches!(sent.lemma(h), "SAY" | "TELL" | "REPORT" | "ADD" | "ANNOUNCE" | "CLAIM")
+    {
+        return false;
+    }
+    // The reported clause: the attribution verb's complement, before the participle.
+    let Some(c) = kids_of(sent, h).find(|&k| {
+        k < p && matches!(sent.rel[k as usize].as_str(), "ccomp" | "parataxis") && has_subject(sent, k)
+    }) else {
+        return false;
+    };
+    sent.head[pi] = c;
+    sent.rel[pi] = DepRel::ADVCL;
+    true
 }
 
 /// "-ing" words that news uses before a noun as adjectives far more than as verbs (UD tags them
@@ -627,6 +657,21 @@ mod tests {
             threatened threaten VERB VBD 0 root
             Congo Congo PROPN NNP 8 obj";
         assert_eq!(code(rows), ["MOR COG 130"]);
+    }
+
+    #[test]
+    fn a_participle_before_the_attribution_is_not_the_sources_act() {
+        // "Serb threatened Congo, killing Albanians, Pakistan said", with "killing" hung on
+        // "said": Pakistan killed no one.
+        let rows = "Serb Serb PROPN NNP 2 nsubj
+            threatened threaten VERB VBD 8 ccomp
+            Congo Congo PROPN NNP 2 obj
+            , , PUNCT , 5 punct
+            killing kill VERB VBG 8 conj
+            Albanians Albanian PROPN NNPS 5 obj
+            Pakistan Pakistan PROPN NNP 8 nsubj
+            said say VERB VBD 0 root";
+        assert!(!code(rows).iter().any(|e| e.starts_with("PAK ALB")), "{:?}", code(rows));
     }
 
     #[test]
