@@ -472,7 +472,13 @@ impl Coder {
             events.push(Event {
                 sentence: sent.index as u32,
                 date: ev_date,
-                target: if t.target.is_void() {
+                // Where one-actor events exist, a resignation has no recipient: the official leaves
+                // office (what it is meant to allow, "resigned to allow elections", is no party).
+                target: if self.config.one_actor_events
+                    && plover.as_ref().is_some_and(|p| p.mode.as_deref() == Some("resign"))
+                {
+                    None
+                } else if t.target.is_void() {
                     plover_rules::implied_target(code, &event_actor(&np, &t.source), loc.as_ref())
                 } else {
                     let mut target = event_actor(&np, &t.target);
@@ -563,11 +569,22 @@ impl Coder {
     /// applied (manual, AGREE and CONCEDE): future or intended CONSULT, SUPPORT, COOPERATE and
     /// AID are AGREE (as is any cooperation under "agree", "offer", "promise"), a future RETREAT
     /// is CONCEDE, and future, intended or hypothetical material
-    /// conflict is THREATEN. A changed event drops the crosswalk's mode, which belonged to the
-    /// original event type.
+    /// conflict is THREATEN; a resignation is RETREAT. A changed event drops the crosswalk's mode,
+    /// which belonged to the original event type.
     fn plover(&self, code: dyad_ontology::CameoCode, modality: Modality, verb: &str) -> Option<PloverCoding> {
         let p = self.ontology.plover(code)?;
         let event = p.event.to_string().to_uppercase();
+        // A resignation that has happened is RETREAT, mode "resign", in the PLOVER codebook,
+        // while CAMEO files it under 0831 (acceding to demands for a change in leadership),
+        // which the crosswalk makes CONCEDE. A promised one stays CONCEDE.
+        let resigning = matches!(verb, "RESIGN" | "QUIT" | "ABDICATE") && code.as_str().starts_with("083");
+        if resigning && matches!(modality, Modality::Asserted) {
+            return Some(PloverCoding {
+                event: "RETREAT".to_string(),
+                mode: Some("resign".to_string()),
+                context: p.context.map(str::to_string),
+            });
+        }
         // Verbs of commitment ("agreed to", "offered", "pledged") state an intention even in
         // the past tense; PLOVER codes their cooperative events as AGREE.
         let committing =

@@ -677,6 +677,20 @@ AKAYEV [KGZGOV]
     }
 
     #[test]
+    fn a_resignation_is_a_retreat_with_no_recipient() {
+        // "Akayev resigned to allow elections in Iraq": RETREAT (mode "resign") by the PLOVER
+        // codebook, though CAMEO's 083 maps to CONCEDE; what it allows is no party to it.
+        let rows = "Akayev Akayev PROPN NNP 2 nsubj
+            resigned resign VERB VBD 0 root
+            to to PART TO 4 mark
+            allow allow VERB VB 2 advcl
+            elections election NOUN NNS 4 obj
+            in in ADP IN 7 case
+            Iraq Iraq PROPN NNP 5 nmod";
+        assert_eq!(code(&coder(true, true), rows), ["KGZGOV - 083 RETREAT"]);
+    }
+
+    #[test]
     fn said_someone_must_act_is_a_demand_on_them() {
         let rows = "Iraq Iraq PROPN NNP 2 nsubj
             said say VERB VBD 0 root
