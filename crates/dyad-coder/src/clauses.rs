@@ -492,7 +492,7 @@ impl ClauseCoder<'_> {
         if let Some(p) = hit.particle {
             skip.push(p);
         }
-        let (mut sources, targets);
+        let (mut sources, mut targets);
         if passive && m.source == Slot::Default && m.target == Slot::Default {
             sources = self.passive_source(v);
             targets = subject_ents.clone();
@@ -549,6 +549,26 @@ impl ClauseCoder<'_> {
                         }
                     }
                 }
+            }
+        }
+        if self.config.one_actor_events
+            && sources.is_empty()
+            && m.code.active.is_some_and(|c| c.root_number() == 14)
+        {
+            // "Up to 100 ethnic Albanians demonstrated in Serbia": a protest whose protesters name
+            // no actor is the protest of the country it takes place in, as PLOVER codes domestic
+            // unrest.
+            // The place is an oblique of the verb, or hangs on one ("on Tuesday in Serbia").
+            let place = sent.kids(v).iter().filter(|&&k| sent.rel(k) == DepRel::OBL).find_map(|&k| {
+                std::iter::once(k)
+                    .chain(sent.kids(k).iter().copied().filter(|&n| sent.rel(n) == DepRel::NMOD))
+                    .find(|&p| self.is_place_phrase(p))
+            });
+            if let Some(k) = place {
+                sources = self.np.np(k).into_iter().filter(|e| !e.is_null()).collect();
+                // The place is no longer the protest's target as well; PLOVER's domestic
+                // recipient takes its place.
+                targets.retain(|t| !sources.iter().any(|s| s.start == t.start && s.end == t.end));
             }
         }
         if self.config.plover_actors && sources.iter().any(|e| !e.is_null()) {

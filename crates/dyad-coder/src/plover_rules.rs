@@ -566,6 +566,9 @@ INSTITUTE
 --- ATTACK [190] ---
 ATTACK
 
+--- DEMONSTRATE [141] ---
+DEMONSTRATE
+
 ~ a (a b Q) SAY = a b Q
 ";
 
@@ -688,6 +691,20 @@ AKAYEV [KGZGOV]
             in in ADP IN 7 case
             Iraq Iraq PROPN NNP 5 nmod";
         assert_eq!(code(&coder(true, true), rows), ["KGZGOV - 083 RETREAT"]);
+    }
+
+    #[test]
+    fn a_protest_by_nobody_named_is_the_places() {
+        // "Students demonstrated on Tuesday in Pakistan": PLOVER codes domestic unrest by the
+        // country it takes place in; PETRARCH's dyads have no source and no event.
+        let rows = "Students student NOUN NNS 2 nsubj
+            demonstrated demonstrate VERB VBD 0 root
+            on on ADP IN 4 case
+            Tuesday Tuesday PROPN NNP 2 obl
+            in in ADP IN 6 case
+            Pakistan Pakistan PROPN NNP 4 nmod";
+        assert_eq!(code(&coder(true, true), rows), ["PAK PAK 141 PROTEST"]);
+        assert!(code(&coder(true, false), rows).is_empty());
     }
 
     #[test]
