@@ -9,6 +9,7 @@
 
 use dyad_dict::model::{Element, Marker, NounPhrase, Pattern, PatternSide, PrepPhrase, Term, VerbCode};
 use dyad_nlp::{DepRel, Upos};
+use dyad_ontology::CameoCode;
 
 use crate::actors::is_subject;
 use crate::lexicon::Lexicon;
@@ -443,6 +444,13 @@ impl VerbContext<'_> {
                 }
             }
             if let Some(mut m) = self.try_pattern(p) {
+                // A verb of demanding under a pattern coded as an appeal ("demanded support"
+                // through the DEMAND block's `* SUPPORT [022] # URGE`, written for "urge")
+                // demands what the appeal asks for: CAMEO's 10 (demand) mirrors 02 (appeal)
+                // code for code. PETRARCH2 codes the pattern as written.
+                if self.pattern_owners && entry.code.active.as_ref().is_some_and(|c| c.root_number() == 10) {
+                    m.code.active = m.code.active.map(demand_of_appeal);
+                }
                 let spec = p.specificity()
                     + usize::from(m.compound)
                     + usize::from(m.source != Slot::Default || m.target != Slot::Default);
@@ -518,4 +526,15 @@ pub(crate) fn regions(sent: &Sent, v: u32, pre: &mut Vec<u32>, post: &mut Vec<u3
     }
     pre.sort_unstable();
     post.sort_unstable();
+}
+
+/// The demand (CAMEO 10) that mirrors an appeal (CAMEO 02): 022 "appeal for diplomatic
+/// cooperation" is 102 "demand diplomatic cooperation", 0231 is 1031. Other codes are returned
+/// as they are.
+fn demand_of_appeal(code: CameoCode) -> CameoCode {
+    let c = code.as_str();
+    match c.strip_prefix("02") {
+        Some(rest) => CameoCode::new(&format!("10{rest}")).unwrap_or(code),
+        None => code,
+    }
 }

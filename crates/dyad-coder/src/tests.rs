@@ -57,6 +57,10 @@ LIFT
 --- URGE [023] ---
 URGE
 
+--- DEMAND [100] ---
+DEMAND
+- * SUPPORT [022] # URGE
+
 --- FIRE [---] ---
 FIRE
 - * AT [190]
@@ -1173,6 +1177,20 @@ fn a_condition_is_hypothetical_and_no_plover_event() {
     assert_eq!((ev[0].modality, ev[1].modality), (Modality::Future, Modality::Hypothetical));
     let plover = CoderConfig::default().with_conventions(Conventions::Plover);
     assert_eq!(triples(&code_with(plover, rows, day(2007, 8, 9))), ["IRQ IRN 1384"]);
+}
+
+#[test]
+fn a_demand_under_an_appeal_pattern_is_a_demand() {
+    // "Iraq demanded support from Iran": the block's pattern was written for "urge" (022,
+    // appeal for diplomatic cooperation); a demand for it is 102. PETRARCH2 keeps 022.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         demanded demand VERB VBD 0 root
+         support support NOUN NN 2 obj
+         from from ADP IN 5 case
+         Iran Iran PROPN NNP 2 obl";
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 102"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 022"]);
 }
 
 #[test]
