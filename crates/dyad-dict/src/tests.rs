@@ -20,11 +20,11 @@ fn embedded_set_loads_with_stable_counts() {
         counts,
         [
             ("CAMEO.2.0.txt", 4664),
-            ("dyad.extra.verbs.txt", 52),
+            ("dyad.extra.verbs.txt", 94),
             ("Phoenix.Countries.actors.txt", 18390),
             ("Phoenix.International.actors.txt", 7841),
             ("Phoenix.MilNonState.actors.txt", 1021),
-            ("dyad.extra.actors.txt", 275),
+            ("dyad.extra.actors.txt", 282),
             ("Phoenix.agents.txt", 2244),
             ("dyad.extra.agents.txt", 12),
             ("Phoenix.discards.txt", 506),
