@@ -375,6 +375,11 @@ impl ClauseCoder<'_> {
     fn passive_source(&self, v: u32) -> Vec<Ent> {
         let sent = self.sent();
         for want in ["BY", "FROM", "IN"] {
+            // An "in" phrase names where it was done ("a state of siege was declared in the
+            // colony"), not who did it, except to PETRARCH2.
+            if want == "IN" && self.config.place_not_party {
+                continue;
+            }
             for &k in sent.kids(v) {
                 let r = sent.rel(k);
                 let is_pp = r == DepRel::OBL_AGENT || r == DepRel::OBL || r == DepRel::NMOD;
@@ -500,7 +505,13 @@ impl ClauseCoder<'_> {
                 // PETRARCH takes an actor of the verb's other prepositional phrases as the agent.
                 for &k in sent.kids(v) {
                     // An object of a passive verb is a misparse; its phrase may hold the agent.
-                    if matches!(sent.rel(k), DepRel::OBL | DepRel::NMOD | DepRel::OBJ) && !skip.contains(&k) {
+                    // A place ("was declared in the French colony", "were killed in central
+                    // Baghdad") is where it happened, not who did it, except to PETRARCH2.
+                    let place = self.config.place_not_party && sent.placed(k, true);
+                    if matches!(sent.rel(k), DepRel::OBL | DepRel::NMOD | DepRel::OBJ)
+                        && !skip.contains(&k)
+                        && !place
+                    {
                         let a = self.actors_avoiding(k, &targets);
                         if !a.is_empty() && a.iter().any(|e| !e.weak) {
                             sources = a;

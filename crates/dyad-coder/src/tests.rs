@@ -1180,6 +1180,20 @@ fn a_condition_is_hypothetical_and_no_plover_event() {
 }
 
 #[test]
+fn a_place_is_not_the_agent_of_a_passive() {
+    // "Iraq was attacked in Iran": where it happened, not who did it; PETRARCH2 takes the "in"
+    // phrase as the agent.
+    let rows = "Iraq Iraq PROPN NNP 3 nsubj:pass
+         was be AUX VBD 3 aux:pass
+         attacked attack VERB VBN 0 root
+         in in ADP IN 5 case
+         Iran Iran PROPN NNP 3 obl";
+    assert!(code(rows).is_empty());
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRN IRQ 190"]);
+}
+
+#[test]
 fn a_demand_under_an_appeal_pattern_is_a_demand() {
     // "Iraq demanded support from Iran": the block's pattern was written for "urge" (022,
     // appeal for diplomatic cooperation); a demand for it is 102. PETRARCH2 keeps 022.
