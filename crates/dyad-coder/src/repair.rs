@@ -183,7 +183,7 @@ fn subject_modifier_taken_as_root(sent: &mut Sent, v: u32) -> bool {
         return false;
     };
     // The subject's phrase must begin right after the noun.
-    let first = (0..=s).find(|&w| w == s || sent_dominates(sent, s, w));
+    let first = (0..=s).find(|&w| sent.dominates(s, w));
     if relativizer || first != Some(n + 1) {
         return false;
     }
@@ -197,21 +197,6 @@ fn subject_modifier_taken_as_root(sent: &mut Sent, v: u32) -> bool {
     sent.head[n as usize] = s;
     sent.rel[n as usize] = DepRel::COMPOUND;
     true
-}
-
-/// Whether `anc` dominates `w` in the tree as the repairs have left it (`head`, not the
-/// children lists).
-fn sent_dominates(sent: &Sent, anc: u32, mut w: u32) -> bool {
-    for _ in 0..sent.head.len() {
-        w = sent.head[w as usize];
-        if w == NONE {
-            return false;
-        }
-        if w == anc {
-            return true;
-        }
-    }
-    false
 }
 
 /// "Vietnamese-led forces launched rocket fire against guerrilla camps, killing 50, Thai sources
@@ -279,7 +264,7 @@ fn participle_adjective_taken_as_clause(sent: &mut Sent, p: u32) -> bool {
     let Some(o) = kids_of(sent, p).find(|&k| k > p && sent.rel[k as usize] == DepRel::OBJ) else {
         return false;
     };
-    let first = (0..=o).find(|&w| w == o || sent_dominates(sent, o, w));
+    let first = (0..=o).find(|&w| sent.dominates(o, w));
     if first != Some(p + 1) || !matches!(sent.words[o as usize].upos, Upos::NOUN | Upos::PROPN) {
         return false;
     }
@@ -590,12 +575,12 @@ mod tests {
 
     #[test]
     fn a_participle_after_an_existential_is_passive() {
-        // "There were Albanians killed in Congo": the Albanians were killed, in Congo.
+        // "There were Albanians killed by Congo": the Albanians were killed, by Congo.
         let rows = "There there PRON EX 2 expl
             were be VERB VBD 0 root
             Albanians Albanian PROPN NNPS 4 nsubj
             killed kill VERB VBD 2 ccomp
-            in in ADP IN 6 case
+            by by ADP IN 6 case
             Congo Congo PROPN NNP 4 obl";
         assert_eq!(code(rows), ["COG ALB 190"]);
         // With an object of its own the clause stays active: "there were reports Serb killed

@@ -1308,16 +1308,23 @@ fn anti_and_pro_name_whom_an_actor_opposes_or_backs() {
 
 #[test]
 fn a_capital_that_places_a_passive_event_is_its_country() {
-    // "Damascus said" is Syria's government; "Iraqi officials were attacked in Damascus" names
-    // the place, which the PETRARCH2 reading takes as the source: Syria, not its government.
+    // "Damascus said" is Syria's government; "Iraq attacked rebels in Damascus" names the place,
+    // which gives the rebels a country: Syria, not its government.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         rebels rebel NOUN NNS 2 obj
+         in in ADP IN 5 case
+         Damascus Damascus PROPN NNP 2 obl";
+    assert_eq!(triples(&code(rows)), ["IRQ SYRREB 190"]);
+    // The PETRARCH conventions code every name as its dictionary entry says, and take the place
+    // of an agentless passive as its source ("Iraqi officials were attacked in Damascus").
     let rows = "Iraqi Iraqi ADJ JJ 2 amod
          officials official NOUN NNS 4 nsubj:pass
          were be AUX VBD 4 aux:pass
          attacked attack VERB VBN 0 root
          in in ADP IN 6 case
          Damascus Damascus PROPN NNP 4 obl";
-    assert_eq!(triples(&code(rows)), ["SYR IRQGOV 190"]);
-    // The PETRARCH conventions code every name as its dictionary entry says.
+    assert!(code(rows).is_empty());
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["SYRGOV IRQGOV 190"]);
     let rows = "Damascus Damascus PROPN NNP 2 nsubj
