@@ -8,6 +8,7 @@ pub mod model;
 pub mod parser;
 pub mod pipeline;
 pub mod recipe;
+pub mod table;
 pub mod tagger;
 pub mod tags;
 pub mod wordnet;

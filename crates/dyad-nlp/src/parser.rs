@@ -15,6 +15,7 @@
 use dyad_text::Span;
 
 use crate::model::ModelError;
+use crate::table::HugeTable;
 use crate::tags::{DepRel, Upos, Xpos};
 
 pub mod train;
@@ -47,7 +48,7 @@ pub struct ParseInput<'a> {
 #[derive(Clone)]
 pub struct Parser {
     /// Action weights: per slot `[key, w_shift, w_left, w_right]`, key 0 marks an empty slot.
-    act: Vec<[i16; 4]>,
+    act: HugeTable<[i16; 4]>,
     /// Label classes: class index -> relation.
     labels: Vec<DepRel>,
     /// Label classes allowed for left arcs (dependent before head) and right arcs, as bit masks.
@@ -56,8 +57,8 @@ pub struct Parser {
     /// Label table: per slot `[key, start << 8 | len]` (key 0 = empty) pointing into `lab_pairs`,
     /// which holds the feature's nonzero weights as `class << 16 | weight as u16`. Most features
     /// carry weight for only a few of the ~50 classes, so the sparse rows keep the table small.
-    lab_slots: Vec<[u32; 2]>,
-    lab_pairs: Vec<u32>,
+    lab_slots: HugeTable<[u32; 2]>,
+    lab_pairs: HugeTable<u32>,
     /// Brown word clusters of frequent forms.
     clusters: Clusters,
 }
@@ -810,18 +811,18 @@ impl Parser {
             out.extend_from_slice(&s[1].to_le_bytes());
         }
         out.extend_from_slice(&(self.act.len() as u32).to_le_bytes());
-        for s in &self.act {
+        for s in self.act.iter() {
             for v in s {
                 out.extend_from_slice(&v.to_le_bytes());
             }
         }
         out.extend_from_slice(&(self.lab_slots.len() as u32).to_le_bytes());
         out.extend_from_slice(&(self.lab_pairs.len() as u32).to_le_bytes());
-        for s in &self.lab_slots {
+        for s in self.lab_slots.iter() {
             out.extend_from_slice(&s[0].to_le_bytes());
             out.extend_from_slice(&s[1].to_le_bytes());
         }
-        for w in &self.lab_pairs {
+        for w in self.lab_pairs.iter() {
             out.extend_from_slice(&w.to_le_bytes());
         }
         let sum = checksum(&out);
@@ -919,7 +920,15 @@ impl Parser {
         if lab_pairs.iter().any(|&pw| (pw >> 16) as usize >= nl) {
             return Err(ModelError::Corrupt("label weight for an unknown class".into()));
         }
-        Ok(Parser { act, labels, left_mask, right_mask, lab_slots, lab_pairs, clusters })
+        Ok(Parser {
+            act: HugeTable::new(act),
+            labels,
+            left_mask,
+            right_mask,
+            lab_slots: HugeTable::new(lab_slots),
+            lab_pairs: HugeTable::new(lab_pairs),
+            clusters,
+        })
     }
 
     /// The relations the model can predict.

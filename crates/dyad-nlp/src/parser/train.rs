@@ -15,6 +15,7 @@ use dyad_text::Span;
 
 use super::{Clusters, ParseInput, Parser, ParserScratch, State, LABEL_NONE, LEFT, N_ACTIONS, RIGHT, SHIFT};
 use crate::conllu::ConlluSentence;
+use crate::table::HugeTable;
 use crate::tags::{DepRel, Upos, Xpos};
 
 /// Training settings. `Default` gives the settings the committed model was trained with.
@@ -480,12 +481,12 @@ impl Trainer {
             }
         }
         Parser {
-            act,
+            act: HugeTable::new(act),
             labels: self.labels.clone(),
             left_mask: self.left_mask,
             right_mask: self.right_mask,
-            lab_slots,
-            lab_pairs,
+            lab_slots: HugeTable::new(lab_slots),
+            lab_pairs: HugeTable::new(lab_pairs),
             clusters: self.clusters.clone(),
         }
     }
