@@ -212,7 +212,7 @@ impl WordNetLexicon {
             } else if lower.ends_with('s') {
                 set.add(&["VBZ"]);
             } else {
-                set.add(&["VBD", "VBN"]);
+                set.add(irregular_past_tags(lower));
             }
         }
         if own & EXC_ADJ != 0 {
@@ -234,6 +234,24 @@ impl WordNetLexicon {
             set.add(&["NN"]);
         }
         set
+    }
+}
+
+/// The tags of an irregular past form of a verb (WordNet's exception list does not say which
+/// of past tense and participle it is), judged from its ending: participles end in "-en", "-wn",
+/// "-one", "-un", "-ung", "-unk" or "-um" ("undertaken", "drawn", "done", "begun", "sung",
+/// "drunk", "swum"); forms that end like neither a participle nor a form shared by both ("-t",
+/// "-d", "-de", "-n", "-ed": "met", "held", "made", "won") are past tenses only ("undertook",
+/// "withdrew", "came", "wrote", "sang"). Neither reading is more than a guess for the rest.
+fn irregular_past_tags(lower: &str) -> &'static [&'static str] {
+    const PARTICIPLE: [&str; 7] = ["en", "wn", "one", "un", "ung", "unk", "um"];
+    const EITHER: [&str; 5] = ["t", "d", "de", "n", "ed"];
+    if PARTICIPLE.iter().any(|e| lower.ends_with(e)) {
+        &["VBN"]
+    } else if EITHER.iter().any(|e| lower.ends_with(e)) {
+        &["VBD", "VBN"]
+    } else {
+        &["VBD"]
     }
 }
 
@@ -407,7 +425,7 @@ mod tests {
             ("index.adj", "insurgent a 1 0 1 0 1\nlarge a 1 0 1 0 1\n"),
             ("index.adv", "quickly r 1 0 1 0 1\n"),
             ("noun.exc", "militiamen militiaman\n"),
-            ("verb.exc", "forbade forbid\nstopped stop\n"),
+            ("verb.exc", "forbade forbid\nstopped stop\nundertook undertake\nundertaken undertake\n"),
             ("adj.exc", "better good\n"),
             ("adv.exc", "best well\n"),
         ];
@@ -433,6 +451,9 @@ mod tests {
         assert_eq!(tags(&lex, "bombards"), ["VBZ"]);
         assert_eq!(tags(&lex, "raised"), ["JJ", "VBD", "VBN"]);
         assert_eq!(tags(&lex, "forbade"), ["JJ", "VBD", "VBN"]);
+        // An irregular form's ending tells past tense from participle where it can.
+        assert_eq!(tags(&lex, "undertook"), ["VBD"]);
+        assert_eq!(tags(&lex, "undertaken"), ["JJ", "VBN"]);
         assert_eq!(tags(&lex, "stopped"), ["JJ", "VBD", "VBN"]);
         assert_eq!(tags(&lex, "militiamen"), ["NNS"]);
         assert_eq!(tags(&lex, "news"), ["NN", "NNS"]);
@@ -442,7 +463,7 @@ mod tests {
         assert_eq!(tags(&lex, "quickly"), ["RB"]);
         assert!(lex.tags("xyzzy").is_empty());
         assert!(lex.tags("united_states").is_empty(), "multi-word lemmas are left out");
-        assert_eq!(lex.len(), 15);
+        assert_eq!(lex.len(), 17);
     }
 
     #[test]
