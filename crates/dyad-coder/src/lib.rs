@@ -641,7 +641,11 @@ impl Coder {
 /// ("in the 1970s") inside a relative, participial or adverbial clause, so that it dates
 /// background ("property seized in the 1970s") rather than the sentence's event.
 fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool {
-    let past_time = matches!(words.last().map(|w| &**w), Some("AGO" | "LATER"));
+    // "ago", "later", and the world wars: times that date a past event, not the sentence's
+    // news when they stand in a subordinate clause ("demanded an admission that Soviet forces
+    // murdered Polish officers during World War Two").
+    let past_time = matches!(words.last().map(|w| &**w), Some("AGO" | "LATER"))
+        || words.windows(2).any(|w| w[0].as_ref() == "WORLD" && w[1].as_ref() == "WAR");
     let year = matches!(words, [w] if is_bare_year(w));
     if !past_time && !year {
         return false;
@@ -655,6 +659,13 @@ fn dates_a_subordinate_clause(sent: &Sent, p: usize, words: &[Box<str>]) -> bool
             return false;
         }
         if matches!(sent.rel(w), DepRel::ACL_RELCL | DepRel::ACL | DepRel::ADVCL) {
+            return true;
+        }
+        // A "that" clause of a noun ("an admission that ..."), however the parser labelled it.
+        if sent.kids(w).iter().any(|&k| sent.rel(k) == DepRel::MARK && sent.form(k) == "THAT")
+            && sent.head_of(w) != sentence::NONE
+            && sent.is_nominal(sent.head_of(w))
+        {
             return true;
         }
         w = sent.head_of(w);

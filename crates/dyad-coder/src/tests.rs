@@ -112,7 +112,7 @@ REBEL [~REB]
 WARPLANE [~MIL]
 ";
 
-const DISCARDS: &str = "BASEBALL\n+WORLD CUP\nYEARS AGO\n1990\n";
+const DISCARDS: &str = "BASEBALL\n+WORLD CUP\nYEARS AGO\n1990\nWORLD WAR TWO\n";
 
 const ISSUES: &str = "<ISSUE CATEGORY=\"NUCLEAR\">\nn:uranium [NUCLEAR]\n</ISSUE>\n";
 
@@ -1205,6 +1205,34 @@ fn a_demand_under_an_appeal_pattern_is_a_demand() {
     assert_eq!(triples(&code(rows)), ["IRQ IRN 102"]);
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 022"]);
+}
+
+#[test]
+fn a_world_war_in_a_that_clause_is_background() {
+    // "Iraq demanded an admission that Iran attacked Syria during World War Two": the war dates
+    // the admitted attack, not Iraq's demand.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         demanded demand VERB VBD 0 root
+         an a DET DT 4 det
+         admission admission NOUN NN 2 obj
+         that that SCONJ IN 7 mark
+         Iran Iran PROPN NNP 7 nsubj
+         attacked attack VERB VBD 4 ccomp
+         Syria Syria PROPN NNP 7 obj
+         during during ADP IN 12 case
+         World World PROPN NNP 12 compound
+         War War PROPN NNP 12 compound
+         Two Two NUM CD 7 obl";
+    assert!(triples(&code(rows)).contains(&"IRQ IRN 100".to_string()), "{:?}", triples(&code(rows)));
+    // In the main clause the war dates the sentence's own event: history, discarded.
+    let rows = "Iran Iran PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj
+         during during ADP IN 7 case
+         World World PROPN NNP 7 compound
+         War War PROPN NNP 7 compound
+         Two Two NUM CD 2 obl";
+    assert!(code(rows).is_empty());
 }
 
 #[test]
