@@ -284,9 +284,13 @@ impl VerbContext<'_> {
             if pp.objects.is_empty() && sent.is_time_word(w) {
                 continue;
             }
+            // A clause marker stands for the preposition only in the verb's own clauses ("agreed
+            // to ..."); an infinitive deep in the object ("welcomed the statement as proof of a
+            // wish for a settlement to be reached") is no "(TO)" phrase of the verb.
+            let own_clause = sent.head_of(w) == self.verb;
             let has_prep = sent.kids(w).iter().any(|&c| {
                 let r = sent.rel(c);
-                (r == DepRel::CASE || r == DepRel::MARK) && self.term_at(&pp.prep, c)
+                (r == DepRel::CASE || (r == DepRel::MARK && own_clause)) && self.term_at(&pp.prep, c)
             });
             if has_prep {
                 match pp.objects.first() {

@@ -61,6 +61,10 @@ URGE
 DEMAND
 - * SUPPORT [022] # URGE
 
+--- WELCOME [051] ---
+WELCOME
+- * (TO) [043]
+
 --- FIRE [---] ---
 FIRE
 - * AT [190]
@@ -1205,6 +1209,26 @@ fn a_demand_under_an_appeal_pattern_is_a_demand() {
     assert_eq!(triples(&code(rows)), ["IRQ IRN 102"]);
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 022"]);
+}
+
+#[test]
+fn an_infinitive_inside_the_object_is_no_prepositional_phrase_of_the_verb() {
+    // "Iraq welcomed Iran's wish to meet": praise (051), not "welcomed Iran to ..." (hosting).
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         welcomed welcome VERB VBD 0 root
+         Iran Iran PROPN NNP 5 nmod:poss
+         's 's PART POS 3 case
+         wish wish NOUN NN 2 obj
+         to to PART TO 7 mark
+         meet meet VERB VB 5 acl";
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 051"]);
+    // "Iraq welcomed Iran to Baghdad" is the pattern's phrase.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         welcomed welcome VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         to to ADP IN 5 case
+         Baghdad Baghdad PROPN NNP 2 obl";
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 043"]);
 }
 
 #[test]
