@@ -2,7 +2,7 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], ten misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], twelve misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
@@ -15,7 +15,9 @@
 //! a noun that modifies its subject ("European Community foreign ministers agreed"), and an
 //! adjectival "-ing" word read as a clause with the noun it modifies as its object ("from
 //! neighboring Lebanon"), and a participle of the reported clause hung on the attribution's
-//! verb ("launched rocket fire, killing 50, sources said"). All are recognised from the shape of the tree, never from particular
+//! verb ("launched rocket fire, killing 50, sources said"), and an object hung on a noun ("shortened
+//! by one hour the curfew"), and a relative clause hung on a verb ("release members of his
+//! government, whom they had taken hostage"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -128,6 +130,8 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= subject_modifier_taken_as_root(sent, c);
         changed |= participle_adjective_taken_as_clause(sent, c);
         changed |= participle_hung_on_attribution(sent, c);
+        changed |= object_of_a_noun(sent, c);
+        changed |= relative_clause_on_a_verb(sent, c);
     }
     changed
 }
@@ -225,6 +229,60 @@ fn participle_hung_on_attribution(sent: &mut Sent, p: u32) -> bool {
     sent.head[pi] = c;
     sent.rel[pi] = DepRel::ADVCL;
     true
+}
+
+/// "will release Chaudhry and members of his government, whom they had taken hostage", parsed
+/// with the relative clause as an adverbial clause of "release": a clause that opens with a
+/// relative pronoun right after a noun (and a comma) is that noun's relative clause.
+fn relative_clause_on_a_verb(sent: &mut Sent, c: u32) -> bool {
+    let ci = c as usize;
+    if !matches!(sent.rel[ci].as_str(), "advcl" | "ccomp" | "conj" | "parataxis")
+        || sent.words[ci].upos != Upos::VERB
+    {
+        return false;
+    }
+    // The clause's first word, which must be its relative pronoun.
+    let Some(first) = (0..c).find(|&w| sent.dominates(c, w) && sent.rel[w as usize] != DepRel::PUNCT) else {
+        return false;
+    };
+    if sent.head[first as usize] != c || !matches!(sent.words[first as usize].xpos.as_str(), "WP" | "WDT") {
+        return false;
+    }
+    let Some(n) = (0..first).rev().find(|&w| sent.rel[w as usize] != DepRel::PUNCT) else {
+        return false;
+    };
+    if !matches!(sent.words[n as usize].upos, Upos::NOUN | Upos::PROPN) || sent.dominates(c, n) {
+        return false;
+    }
+    sent.head[ci] = n;
+    sent.rel[ci] = DepRel::ACL_RELCL;
+    true
+}
+
+/// "Bashir on Thursday shortened by one hour the nightly curfew", parsed with "curfew" as the
+/// object of "hour": a noun takes no object, so the object belongs to the verb the noun hangs on
+/// (the nearest verb above it).
+fn object_of_a_noun(sent: &mut Sent, o: u32) -> bool {
+    let oi = o as usize;
+    let h = sent.head[oi];
+    if sent.rel[oi] != DepRel::OBJ
+        || h == NONE
+        || !matches!(sent.words[h as usize].upos, Upos::NOUN | Upos::PROPN)
+    {
+        return false;
+    }
+    let mut v = sent.head[h as usize];
+    for _ in 0..sent.head.len() {
+        if v == NONE {
+            return false;
+        }
+        if sent.words[v as usize].upos == Upos::VERB {
+            sent.head[oi] = v;
+            return true;
+        }
+        v = sent.head[v as usize];
+    }
+    false
 }
 
 /// "-ing" words that news uses before a noun as adjectives far more than as verbs (UD tags them
@@ -657,6 +715,35 @@ mod tests {
             Pakistan Pakistan PROPN NNP 8 nsubj
             said say VERB VBD 0 root";
         assert!(!code(rows).iter().any(|e| e.starts_with("PAK ALB")), "{:?}", code(rows));
+    }
+
+    #[test]
+    fn an_object_hung_on_a_noun_is_the_verbs() {
+        // "Calenardhon welcomed by one hour memos from Bree", with "memos" the object of
+        // "hour": the memos are what was welcomed, so the block's `* MEMOS` pattern applies.
+        let rows = "Calenardhon Calenardhon PROPN NNP 2 nsubj
+            welcomed welcome VERB VBD 0 root
+            by by ADP IN 5 case
+            one one NUM CD 5 nummod
+            hour hour NOUN NN 2 obl
+            memos memo NOUN NNS 5 obj
+            from from ADP IN 8 case
+            Bree Bree PROPN NNP 6 nmod";
+        assert_eq!(code(rows), ["CAL BRE 092"]);
+    }
+
+    #[test]
+    fn a_relative_clause_hung_on_a_verb_is_its_nouns() {
+        // "Serb criticized Albanians, who threatened Congo", with the relative clause an
+        // adverbial clause of "criticized": the Albanians threatened Congo, not Serb.
+        let rows = "Serb Serb PROPN NNP 2 nsubj
+            criticized criticize VERB VBD 0 root
+            Albanians Albanian PROPN NNPS 2 obj
+            , , PUNCT , 6 punct
+            who who PRON WP 6 nsubj
+            threatened threaten VERB VBD 2 advcl
+            Congo Congo PROPN NNP 6 obj";
+        assert_eq!(code(rows), ["SRB ALB 111", "ALB COG 130"]);
     }
 
     #[test]

@@ -647,7 +647,7 @@ const SUBORDINATORS: [&str; 13] = [
 /// finite verb is a verb of saying) or where an adverbial clause opens (not at the first word,
 /// where the main clause follows it). When the words before that have no finite verb and no
 /// auxiliary, a past participle right after a noun or pronoun (and not followed by "by", which
-/// marks a true reduced passive) is the past tense.
+/// marks a true reduced passive, unless an amount follows it) is the past tense.
 ///
 /// Part of [`repair_tags`].
 pub fn repair_main_clause_verb<'a>(
@@ -669,11 +669,13 @@ pub fn repair_main_clause_verb<'a>(
     if end == n || has_finite_verb(&xpos[..end]) || upos[..end].contains(&Upos::AUX) {
         return;
     }
-    // `i` is the word after the candidate participle at `i - 1`.
+    // `i` is the word after the candidate participle at `i - 1`. "By" marks a passive's agent,
+    // unless an amount follows it ("shortened by one hour the curfew").
     for (i, next) in forms.enumerate().take(end + 1).skip(2) {
+        let agent = next.eq_ignore_ascii_case("by") && xpos.get(i + 1).is_none_or(|x| x.as_str() != "CD");
         if xpos[i - 1].as_str() == "VBN"
             && matches!(upos[i - 2], Upos::NOUN | Upos::PROPN | Upos::PRON)
-            && !next.eq_ignore_ascii_case("by")
+            && !agent
         {
             xpos[i - 1] = Xpos::from_name_lossy("VBD");
             upos[i - 1] = Upos::VERB;
@@ -895,6 +897,40 @@ mod tests {
         u[1] = Upos::AUX;
         repair_tags(forms.iter().copied(), &mut u, &mut x);
         assert_eq!(x[3].as_str(), "VBN");
+        // "By" with an amount is no passive's agent: "police on Thursday shortened by one hour
+        // the curfew, officials said".
+        let forms_amount = [
+            "police",
+            "on",
+            "Thursday",
+            "shortened",
+            "by",
+            "one",
+            "hour",
+            "the",
+            "curfew",
+            ",",
+            "officials",
+            "said",
+        ];
+        let names_amount = ["NN", "IN", "NNP", "VBN", "IN", "CD", "NN", "DT", "NN", ",", "NNS", "VBD"];
+        let upos_amount = [
+            Upos::NOUN,
+            Upos::ADP,
+            Upos::PROPN,
+            Upos::VERB,
+            Upos::ADP,
+            Upos::NUM,
+            Upos::NOUN,
+            Upos::DET,
+            Upos::NOUN,
+            Upos::PUNCT,
+            Upos::NOUN,
+            Upos::VERB,
+        ];
+        let (mut x, mut u) = (tags(&names_amount), upos_amount.to_vec());
+        repair_tags(forms_amount.iter().copied(), &mut u, &mut x);
+        assert_eq!(x[3].as_str(), "VBD");
         // An adverbial clause ends the main clause as an attribution does.
         let forms = ["UN", "on", "Tuesday", "reduced", "supplies", "because", "rice", "was", "diverted"];
         let names = ["NNP", "IN", "NNP", "VBN", "NNS", "IN", "NN", "VBD", "VBN"];
