@@ -32,7 +32,7 @@ fn embedded_set_loads_with_stable_counts() {
         ]
     );
     assert_eq!(d.verbs.blocks.len(), 403);
-    assert_eq!(d.verbs.verbs.len(), 1824);
+    assert_eq!(d.verbs.verbs.len(), 1825);
     assert_eq!(d.verbs.synsets.len(), 40);
     assert_eq!(d.verbs.transformations.len(), 8);
     assert_eq!(d.issues.exclusions.len(), 181);
