@@ -647,13 +647,15 @@ impl Parser {
     #[inline]
     fn score_actions(&self, feats: &[u64]) -> [i32; N_ACTIONS] {
         let mut acc = [0i32; N_ACTIONS];
-        let mask = self.act.len() - 1;
+        // The table's slice, taken once: each `HugeTable` deref costs a branch and a cast.
+        let act: &[[i16; 4]] = &self.act;
+        let mask = act.len() - 1;
         let mut pending = [0u64; 64];
         for chunk in feats.chunks(64) {
             let mut np = 0usize;
             for &h in chunk {
                 let key = ((h >> 48) as u16).max(1) as i16;
-                let s = self.act[h as usize & mask];
+                let s = act[h as usize & mask];
                 let hit = -((s[0] == key) as i32);
                 acc[0] += s[1] as i32 & hit;
                 acc[1] += s[2] as i32 & hit;
@@ -665,7 +667,7 @@ impl Parser {
                 let key = ((h >> 48) as u16).max(1) as i16;
                 let mut i = (h as usize + 1) & mask;
                 loop {
-                    let s = &self.act[i];
+                    let s = &act[i];
                     if s[0] == key {
                         acc[0] += s[1] as i32;
                         acc[1] += s[2] as i32;
@@ -687,14 +689,15 @@ impl Parser {
         let nl = self.labels.len();
         out.clear();
         out.resize(nl, 0);
-        let mask = self.lab_slots.len() - 1;
+        let (slots, pairs): (&[[u32; 2]], &[u32]) = (&self.lab_slots, &self.lab_pairs);
+        let mask = slots.len() - 1;
         let mut locs = [0u32; 64];
         let mut pending = [0usize; 64];
         for chunk in feats.chunks(64) {
             let mut np = 0usize;
             for (j, &h) in chunk.iter().enumerate() {
                 let key = ((h >> 32) as u32).max(1);
-                let [k, loc] = self.lab_slots[h as usize & mask];
+                let [k, loc] = slots[h as usize & mask];
                 locs[j] = if k == key { loc } else { 0 };
                 pending[np] = j;
                 np += (k != key && k != 0) as usize;
@@ -704,7 +707,7 @@ impl Parser {
                 let key = ((h >> 32) as u32).max(1);
                 let mut i = (h as usize + 1) & mask;
                 loop {
-                    let [k, loc] = self.lab_slots[i];
+                    let [k, loc] = slots[i];
                     if k == key {
                         locs[j] = loc;
                         break;
@@ -717,7 +720,7 @@ impl Parser {
             }
             for &loc in &locs[..chunk.len()] {
                 let (start, len) = ((loc >> 8) as usize, (loc & 0xFF) as usize);
-                for &pw in self.lab_pairs.get(start..start + len).unwrap_or(&[]) {
+                for &pw in pairs.get(start..start + len).unwrap_or(&[]) {
                     if let Some(o) = out.get_mut((pw >> 16) as usize) {
                         *o += pw as u16 as i16 as i32;
                     }
