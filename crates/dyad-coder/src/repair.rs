@@ -2,7 +2,7 @@
 //! time word ("Pakistan today threatened", parsed as `Pakistan` compound of `today`, an
 //! unmarked oblique of the verb), and an active past tense read as a passive participle
 //! ("Serb forces killed three Albanians", parsed with `nsubj:pass` and no auxiliary); and, in
-//! [`mend_tree`], twelve misattachments mended in the tree itself before the coder reads it: a
+//! [`mend_tree`], thirteen misattachments mended in the tree itself before the coder reads it: a
 //! main verb read as a participle of its own subject before a reporting verb that has a subject
 //! already ("Zambia extradited a militant, an official said"), a
 //! finite complement clause whose subject was taken as the governing verb's object ("indicated
@@ -16,8 +16,9 @@
 //! adjectival "-ing" word read as a clause with the noun it modifies as its object ("from
 //! neighboring Lebanon"), and a participle of the reported clause hung on the attribution's
 //! verb ("launched rocket fire, killing 50, sources said"), and an object hung on a noun ("shortened
-//! by one hour the curfew"), and a relative clause hung on a verb ("release members of his
-//! government, whom they had taken hostage"). All are recognised from the shape of the tree, never from particular
+//! by one hour the curfew"), a relative clause hung on a verb ("release members of his
+//! government, whom they had taken hostage"), and a prepositional phrase read as a participle's
+//! subject ("granted asylum to five officers holed up"). All are recognised from the shape of the tree, never from particular
 //! content words, and only where the tree has no better reading. [`left_subject`] is the last
 //! resort for a finite verb left with no subject at all: the nearest actor phrase to its left.
 
@@ -132,6 +133,7 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= participle_hung_on_attribution(sent, c);
         changed |= object_of_a_noun(sent, c);
         changed |= relative_clause_on_a_verb(sent, c);
+        changed |= prepositional_subject(sent, c);
     }
     changed
 }
@@ -228,6 +230,37 @@ fn participle_hung_on_attribution(sent: &mut Sent, p: u32) -> bool {
     };
     sent.head[pi] = c;
     sent.rel[pi] = DepRel::ADVCL;
+    true
+}
+
+/// "granted asylum to five Panamanian army officers holed up in a residence", parsed with
+/// "officers" as the subject of a conjoined clause "holed up": a subject never opens with a
+/// preposition, so the phrase is an oblique of the verb before it (its "to" phrase) and the
+/// participle, which has no auxiliary, is a modifier of that phrase.
+fn prepositional_subject(sent: &mut Sent, c: u32) -> bool {
+    let ci = c as usize;
+    let v = sent.head[ci];
+    if v == NONE
+        || v > c
+        || sent.words[ci].xpos.as_str() != "VBN"
+        || !matches!(sent.rel[ci].as_str(), "conj" | "parataxis" | "advcl")
+        || kids_of(sent, c).any(|k| matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark"))
+    {
+        return false;
+    }
+    let Some(s) = kids_of(sent, c).find(|&k| k < c && sent.rel[k as usize] == DepRel::NSUBJ) else {
+        return false;
+    };
+    let Some(first) = (0..=s).find(|&w| sent.dominates(s, w)) else {
+        return false;
+    };
+    if sent.rel[first as usize] != DepRel::CASE || sent.words[first as usize].upos != Upos::ADP {
+        return false;
+    }
+    sent.head[s as usize] = v;
+    sent.rel[s as usize] = DepRel::OBL;
+    sent.head[ci] = s;
+    sent.rel[ci] = DepRel::ACL;
     true
 }
 
@@ -744,6 +777,19 @@ mod tests {
             threatened threaten VERB VBD 2 advcl
             Congo Congo PROPN NNP 6 obj";
         assert_eq!(code(rows), ["SRB ALB 111", "ALB COG 130"]);
+    }
+
+    #[test]
+    fn a_subject_opening_with_a_preposition_is_an_oblique() {
+        // "Pakistan criticized ... to Albanians threatened", with "to Albanians" the subject of a
+        // conjoined participle: a phrase opening with "to" is Pakistan's oblique, and the
+        // participle only describes the Albanians, who threaten no one.
+        let rows = "Pakistan Pakistan PROPN NNP 2 nsubj
+            criticized criticize VERB VBD 0 root
+            to to ADP IN 4 case
+            Albanians Albanian PROPN NNPS 5 nsubj
+            threatened threaten VERB VBN 2 conj";
+        assert_eq!(code(rows), ["PAK ALB 111"]);
     }
 
     #[test]
