@@ -136,6 +136,8 @@ pub(crate) struct NpCoder<'a> {
     pub memo: &'a std::cell::RefCell<Vec<Option<Vec<Ent>>>>,
     /// [`crate::CoderConfig::places_as_countries`].
     pub places_as_countries: bool,
+    /// [`crate::CoderConfig::relative_pronouns`].
+    pub relative_pronouns: bool,
 }
 
 /// What the core words of a phrase hold.
@@ -246,6 +248,17 @@ impl NpCoder<'_> {
     pub fn np(&self, h: u32) -> Vec<Ent> {
         if let Some(Some(v)) = self.memo.borrow().get(h as usize) {
             return v.clone();
+        }
+        // A relative pronoun ("whom they had taken hostage") stands for the noun its clause
+        // modifies.
+        let sent = self.sent;
+        let clause = sent.head_of(h);
+        if self.relative_pronouns
+            && matches!(sent.words[h as usize].xpos.as_str(), "WP" | "WDT")
+            && clause != NONE
+            && sent.modifies_noun(clause)
+        {
+            return self.np(sent.head_of(clause));
         }
         let mut out = Vec::new();
         self.np_into(h, 0, &mut out);

@@ -150,8 +150,9 @@ pub struct CoderConfig {
     /// "demonstrators protesting election results", which the gold codes). The dyad and
     /// PETRARCH conventions code such clauses like any other.
     pub modifier_clauses_not_events: bool,
-    /// A relative pronoun subject stands for the noun its clause modifies ("Iran, which
-    /// attacked Syria": Iran attacks). Off under the PETRARCH conventions: PETRARCH2 leaves
+    /// A relative pronoun stands for the noun its clause modifies ("Iran, which attacked Syria":
+    /// Iran attacks; "members of the government, whom they had taken hostage": the members are
+    /// the hostages). Off under the PETRARCH conventions: PETRARCH2 leaves
     /// "which" uncoded, and its gold sets code no such clause.
     pub relative_pronouns: bool,
     /// A capital named as a place ("protests in Cairo", "killed in Beirut") is its country, not
@@ -404,6 +405,7 @@ impl Coder {
             doc_text: &doc.text,
             memo: np_memo,
             places_as_countries: self.config.places_as_countries,
+            relative_pronouns: self.config.relative_pronouns,
         };
         let cc =
             ClauseCoder { np: &np, transforms: &self.transforms, pico: &self.pico, config: &self.config };

@@ -1276,6 +1276,16 @@ fn a_clause_describing_a_noun_is_no_plover_event() {
     // PETRARCH2 leaves the relative pronoun uncoded.
     let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
     assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
+    // The relative pronoun as the object: "Iran, which Syria attacked".
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         which which PRON WDT 6 obj
+         Syria Syria PROPN NNP 6 nsubj
+         attacked attack VERB VBD 3 acl:relcl";
+    assert_eq!(triples(&code(rows)), ["IRQ IRN 110", "SYR IRN 190"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ IRN 110"]);
 }
 
 #[test]
