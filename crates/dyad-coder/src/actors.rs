@@ -595,6 +595,9 @@ impl NpCoder<'_> {
             return Vec::new();
         }
         let plural = matches!(form, "THEY" | "THEM" | "THEIR" | "THEMSELVES");
+        // "He", "she" and their forms name one person: a plural noun ("the Fijian rebels") is no
+        // antecedent of "his government".
+        let one_person = matches!(form, "HE" | "HIM" | "HIS" | "SHE" | "HER");
         let possessive = sent.rel(p) == DepRel::NMOD_POSS || matches!(form, "ITS" | "HIS" | "HER" | "THEIR");
         let mut v = sent.head_of(p);
         let mut first_clause = true;
@@ -607,6 +610,7 @@ impl NpCoder<'_> {
                         && k < p
                         && !sent.dominates(k, p)
                         && (possessive || !first_clause)
+                        && !(one_person && matches!(sent.words[k as usize].xpos.as_str(), "NNS" | "NNPS"))
                     {
                         let ents: Vec<Ent> =
                             self.np_no_pronoun(k).into_iter().filter(|e| !e.is_null()).collect();

@@ -1232,6 +1232,18 @@ fn an_infinitive_inside_the_object_is_no_prepositional_phrase_of_the_verb() {
 }
 
 #[test]
+fn he_and_his_name_one_person() {
+    // "Iraqi rebels criticized his officials": "his" is no plural noun's.
+    let rows = "Iraqi Iraqi ADJ JJ 2 amod
+         rebels rebel NOUN NNS 3 nsubj
+         criticized criticize VERB VBD 0 root
+         his he PRON PRP$ 5 nmod:poss
+         officials official NOUN NNS 3 obj";
+    let t = triples(&code(rows));
+    assert!(t.iter().all(|e| !e.contains("IRQREBGOV")), "{t:?}");
+}
+
+#[test]
 fn a_world_war_in_a_that_clause_is_background() {
     // "Iraq demanded an admission that Iran attacked Syria during World War Two": the war dates
     // the admitted attack, not Iraq's demand.
