@@ -251,14 +251,8 @@ impl NpCoder<'_> {
         }
         // A relative pronoun ("whom they had taken hostage") stands for the noun its clause
         // modifies.
-        let sent = self.sent;
-        let clause = sent.head_of(h);
-        if self.relative_pronouns
-            && matches!(sent.words[h as usize].xpos.as_str(), "WP" | "WDT")
-            && clause != NONE
-            && sent.modifies_noun(clause)
-        {
-            return self.np(sent.head_of(clause));
+        if let Some(n) = self.sent.relative_antecedent(h).filter(|_| self.relative_pronouns) {
+            return self.np(n);
         }
         let mut out = Vec::new();
         self.np_into(h, 0, &mut out);

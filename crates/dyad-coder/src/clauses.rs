@@ -62,8 +62,8 @@ pub(crate) fn subject_of(sent: &Sent, v: u32, relatives: bool) -> (Vec<u32>, boo
             let passive = sent.rel(k) == DepRel::NSUBJ_PASS;
             // A relative pronoun stands for the noun its clause modifies: in "Iran, which
             // attacked Syria" Iran attacks.
-            if relatives && subs.len() == 1 && sent.modifies_noun(v) && is_relative_pronoun(sent, k) {
-                return (vec![sent.head_of(v)], passive);
+            if let Some(n) = sent.relative_antecedent(k).filter(|_| relatives && subs.len() == 1) {
+                return (vec![n], passive);
             }
             return (subs, passive);
         }
@@ -96,12 +96,6 @@ pub(crate) fn subject_of(sent: &Sent, v: u32, relatives: bool) -> (Vec<u32>, boo
         }
     }
     (Vec::new(), false)
-}
-
-/// Whether word `w` is a relative pronoun ("which", "who", "that" opening a relative clause).
-fn is_relative_pronoun(sent: &Sent, w: u32) -> bool {
-    matches!(sent.words[w as usize].xpos.as_str(), "WDT" | "WP")
-        || (sent.upos(w) == Upos::PRON && sent.form(w) == "THAT")
 }
 
 /// Whether verb `v` heads a clause of condition, "if ..." or "unless ...", or is a conjunct of

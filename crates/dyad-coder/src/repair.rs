@@ -189,8 +189,7 @@ fn subject_modifier_taken_as_root(sent: &mut Sent, v: u32) -> bool {
         return false;
     };
     // The subject's phrase must begin right after the noun.
-    let first = (0..=s).find(|&w| sent.dominates(s, w));
-    if relativizer || first != Some(n + 1) {
+    if relativizer || first_word(sent, s) != n + 1 {
         return false;
     }
     sent.head[vi] = NONE;
@@ -251,9 +250,7 @@ fn prepositional_subject(sent: &mut Sent, c: u32) -> bool {
     let Some(s) = kids_of(sent, c).find(|&k| k < c && sent.rel[k as usize] == DepRel::NSUBJ) else {
         return false;
     };
-    let Some(first) = (0..=s).find(|&w| sent.dominates(s, w)) else {
-        return false;
-    };
+    let first = first_word(sent, s);
     if sent.rel[first as usize] != DepRel::CASE || sent.words[first as usize].upos != Upos::ADP {
         return false;
     }
@@ -355,8 +352,7 @@ fn participle_adjective_taken_as_clause(sent: &mut Sent, p: u32) -> bool {
     let Some(o) = kids_of(sent, p).find(|&k| k > p && sent.rel[k as usize] == DepRel::OBJ) else {
         return false;
     };
-    let first = (0..=o).find(|&w| sent.dominates(o, w));
-    if first != Some(p + 1) || !matches!(sent.words[o as usize].upos, Upos::NOUN | Upos::PROPN) {
+    if first_word(sent, o) != p + 1 || !matches!(sent.words[o as usize].upos, Upos::NOUN | Upos::PROPN) {
         return false;
     }
     let marker = kids_of(sent, p).find(|&k| k < p && sent.rel[k as usize] == DepRel::MARK);
@@ -415,6 +411,11 @@ fn existential_participle(sent: &mut Sent, c: u32) -> bool {
     sent.rel[ci] = DepRel::ACL;
     sent.words[ci].xpos = dyad_nlp::Xpos::from_name_lossy("VBN");
     true
+}
+
+/// The first word of the phrase headed by `h`, in the tree as the repairs have left it.
+fn first_word(sent: &Sent, h: u32) -> u32 {
+    (0..h).find(|&w| sent.dominates(h, w)).unwrap_or(h)
 }
 
 /// The words whose head is `h`, in order (read from `head`, which the repairs change).

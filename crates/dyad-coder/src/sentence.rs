@@ -290,6 +290,16 @@ impl Sent {
         h != NONE && matches!(self.rel(v).as_str(), "acl" | "acl:relcl") && self.is_nominal(h)
     }
 
+    /// The noun a relative pronoun stands for: word `w` is "which", "who", "whom" or a relative
+    /// "that", and its clause modifies that noun ("Iran, which attacked Syria"; "members of the
+    /// government, whom they had taken hostage").
+    pub fn relative_antecedent(&self, w: u32) -> Option<u32> {
+        let relative = matches!(self.words[w as usize].xpos.as_str(), "WDT" | "WP")
+            || (self.upos(w) == Upos::PRON && self.form(w) == "THAT");
+        let clause = self.head_of(w);
+        (relative && clause != NONE && self.modifies_noun(clause)).then(|| self.head_of(clause))
+    }
+
     /// Whether verb `v` belongs to a clause that modifies a noun: it heads one
     /// ([`Sent::modifies_noun`]) or is a complement or conjunct within one ("a resolution that
     /// aims to tighten sanctions").
