@@ -269,6 +269,18 @@ fn parse_prints_conllu_and_json() {
 }
 
 #[test]
+fn parse_reports_a_file_that_is_not_utf8_and_goes_on() {
+    let dir = scratch_dir("parsebad");
+    std::fs::write(dir.join("bad.txt"), b"Iraq urged \xFF calm.").unwrap();
+    std::fs::write(dir.join("good.txt"), "Iran praised Iraq.").unwrap();
+    let (bad, good) = (dir.join("bad.txt"), dir.join("good.txt"));
+    let out = dyad(&["parse", bad.to_str().unwrap(), good.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("bad.txt: not valid UTF-8 at byte 11"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\tpraise\tVERB\t"), "{}", stdout(&out));
+}
+
+#[test]
 fn dict_check_passes_good_and_fails_bad_dictionaries() {
     let good = scratch_dir("gooddict");
     std::fs::write(

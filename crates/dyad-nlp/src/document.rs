@@ -120,9 +120,16 @@ impl Document {
 
     /// Writes the document as CoNLL-U, one block per sentence, with `# text` and span comments.
     pub fn write_conllu(&self, out: &mut String) {
+        self.write_conllu_at(out, 0, 1);
+    }
+
+    /// Writes the sentences as [`Document::write_conllu`] does, for a document that is one part
+    /// of a larger text: token ranges are shifted by `offset`, the part's byte offset in the
+    /// whole, and sentence ids count from `first_id`.
+    pub fn write_conllu_at(&self, out: &mut String, offset: usize, first_id: usize) {
         use std::fmt::Write;
         for si in 0..self.sentences.len() {
-            let _ = writeln!(out, "# sent_id = {}", si + 1);
+            let _ = writeln!(out, "# sent_id = {}", si + first_id);
             let _ = writeln!(out, "# text = {}", self.sentence_text(si).replace('\n', " "));
             let words = self.sentence_words(si);
             for (i, w) in words.iter().enumerate() {
@@ -142,7 +149,8 @@ impl Document {
                 if no_space {
                     out.push_str("SpaceAfter=No|");
                 }
-                let _ = writeln!(out, "TokenRange={}:{}", w.span.start, w.span.end);
+                let (start, end) = (w.span.start as usize + offset, w.span.end as usize + offset);
+                let _ = writeln!(out, "TokenRange={start}:{end}");
             }
             out.push('\n');
         }

@@ -25,6 +25,9 @@ pub(crate) static WORDNET_BYTES: &[u8] = include_bytes!("../models/wordnet.bin")
 #[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    /// The same segmenter without dateline detection, for the later parts of a text analysed in
+    /// pieces ([`Pipeline::analyze_continuation_into`]): a dateline only opens a story.
+    continuation: Segmenter,
     tagger: Tagger,
     lemmatizer: Lemmatizer,
     parser: Parser,
@@ -69,6 +72,10 @@ impl Pipeline {
         let wordnet = Arc::new(WordNetLexicon::from_bytes(wordnet)?);
         Ok(Pipeline {
             segmenter: Segmenter::new(SegmenterConfig::default()),
+            continuation: Segmenter::new(SegmenterConfig {
+                detect_dateline: false,
+                ..SegmenterConfig::default()
+            }),
             tagger: Tagger::from_bytes(tagger)?.with_wordnet(wordnet.clone()),
             lemmatizer: Lemmatizer::from_bytes(lemma)?,
             parser: Parser::from_bytes(parser)?,
@@ -105,13 +112,31 @@ impl Pipeline {
 
     /// Analyses `text` into `doc`, reusing its buffers.
     pub fn analyze_into(&self, text: &str, scratch: &mut PipelineScratch, doc: &mut Document) {
+        self.analyze_with(&self.segmenter, text, scratch, doc);
+    }
+
+    /// Analyses a later part of a text into `doc`, as [`Pipeline::analyze_into`] does but without
+    /// looking for a dateline at its start. A text cut at blank lines (where no sentence runs
+    /// across) and analysed part by part gives the sentences of the whole, with spans and
+    /// paragraph numbers relative to each part.
+    pub fn analyze_continuation_into(&self, text: &str, scratch: &mut PipelineScratch, doc: &mut Document) {
+        self.analyze_with(&self.continuation, text, scratch, doc);
+    }
+
+    fn analyze_with(
+        &self,
+        segmenter: &Segmenter,
+        text: &str,
+        scratch: &mut PipelineScratch,
+        doc: &mut Document,
+    ) {
         doc.clear();
         doc.text.push_str(text);
         // The segmentation and the word spans are taken out of the scratch while `annotate`
         // borrows the rest of it, and put back at the end.
         let mut seg = std::mem::take(&mut scratch.seg);
         let mut spans = std::mem::take(&mut scratch.spans);
-        self.segmenter.segment_into(text, &mut seg);
+        segmenter.segment_into(text, &mut seg);
         doc.dateline = seg.dateline.clone();
         for sb in &seg.sentences {
             let toks = &seg.tokens[sb.tokens.start as usize..sb.tokens.end as usize];
@@ -201,6 +226,7 @@ mod tests {
         // The same models, but a tagger that does not consult WordNet.
         let without = Pipeline {
             segmenter: Segmenter::new(SegmenterConfig::default()),
+            continuation: Segmenter::new(SegmenterConfig::default()),
             tagger: Tagger::from_bytes(TAGGER_BYTES).unwrap(),
             lemmatizer: Lemmatizer::from_bytes(LEMMA_BYTES).unwrap(),
             parser: Parser::from_bytes(PARSER_BYTES).unwrap(),
