@@ -428,6 +428,60 @@ mod tests {
         assert!(conllu.contains("# sent_id = 5\n# text = It ended."), "{conllu}");
     }
 
+    /// Random texts from pieces that stress the cuts: line breaks of all kinds, blank lines with
+    /// spaces, bytes that are not UTF-8, datelines and quotes.
+    #[test]
+    fn random_texts_cut_into_pieces_lose_nothing_and_print_as_the_whole() {
+        const PARTS: &[&[u8]] = &[
+            b"Iraq urged calm.", b"\n", b"\n\n", b" \n", b"\r\n", b"\r", b"\t\n \n", b"TEHRAN, 9 August 2007 -",
+            b"\xE2\x80\x94", b"\"", b"Mr.", b"U.S.", b" ", b"talks", b"\xFF", b"\xC3", b"\xC3\xA9",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..300 {
+            let n = (next() % 40) as usize;
+            let bytes: Vec<u8> = (0..n).flat_map(|_| PARTS[(next() % PARTS.len() as u64) as usize].to_vec()).collect();
+            let min_bytes = 1 + (next() % 24) as usize;
+            let mut reader = PieceReader::new(Box::new(std::io::Cursor::new(bytes.clone())), 0);
+            let mut joined = Vec::new();
+            let result = loop {
+                match reader.next(Path::new("r.txt"), min_bytes) {
+                    Ok(Some(p)) => {
+                        assert_eq!(p.offset, joined.len());
+                        joined.extend_from_slice(p.text.as_bytes());
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            };
+            match std::str::from_utf8(&bytes) {
+                Ok(_) => {
+                    assert!(result.is_ok());
+                    assert_eq!(joined, bytes, "round {round}");
+                    if round % 10 == 0 {
+                        let path = temp_file(&format!("random{round}.txt"), &bytes);
+                        let inputs = [path];
+                        for format in [ParseFormat::Conllu, ParseFormat::Json] {
+                            let whole = parse_to_string(&inputs, format, usize::MAX);
+                            assert_eq!(parse_to_string(&inputs, format, min_bytes), whole, "{bytes:?}");
+                        }
+                    }
+                }
+                Err(e) => {
+                    // Everything before the bad piece came through; the error names the bad byte.
+                    let message = result.expect_err("not UTF-8").to_string();
+                    assert!(message.ends_with(&format!("at byte {}", e.valid_up_to())), "{message}");
+                    assert!(joined.len() <= e.valid_up_to());
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_file_that_is_not_utf8_is_reported_and_the_others_go_on() {
         let mut bytes = b"Iraq urged calm.\n\nThe talks ended.\n\n".to_vec();
