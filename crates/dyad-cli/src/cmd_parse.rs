@@ -433,8 +433,23 @@ mod tests {
     #[test]
     fn random_texts_cut_into_pieces_lose_nothing_and_print_as_the_whole() {
         const PARTS: &[&[u8]] = &[
-            b"Iraq urged calm.", b"\n", b"\n\n", b" \n", b"\r\n", b"\r", b"\t\n \n", b"TEHRAN, 9 August 2007 -",
-            b"\xE2\x80\x94", b"\"", b"Mr.", b"U.S.", b" ", b"talks", b"\xFF", b"\xC3", b"\xC3\xA9",
+            b"Iraq urged calm.",
+            b"\n",
+            b"\n\n",
+            b" \n",
+            b"\r\n",
+            b"\r",
+            b"\t\n \n",
+            b"TEHRAN, 9 August 2007 -",
+            b"\xE2\x80\x94",
+            b"\"",
+            b"Mr.",
+            b"U.S.",
+            b" ",
+            b"talks",
+            b"\xFF",
+            b"\xC3",
+            b"\xC3\xA9",
         ];
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         let mut next = move || {
@@ -445,7 +460,8 @@ mod tests {
         };
         for round in 0..300 {
             let n = (next() % 40) as usize;
-            let bytes: Vec<u8> = (0..n).flat_map(|_| PARTS[(next() % PARTS.len() as u64) as usize].to_vec()).collect();
+            let bytes: Vec<u8> =
+                (0..n).flat_map(|_| PARTS[(next() % PARTS.len() as u64) as usize].to_vec()).collect();
             let min_bytes = 1 + (next() % 24) as usize;
             let mut reader = PieceReader::new(Box::new(std::io::Cursor::new(bytes.clone())), 0);
             let mut joined = Vec::new();

@@ -641,7 +641,7 @@ impl NpCoder<'_> {
         }
         let at = sent.words[p as usize].span.start as usize;
         self.memory
-            .last_subject(at)
+            .last_subject(at, one_person)
             .map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false })
             .into_iter()
             .collect()

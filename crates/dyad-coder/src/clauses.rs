@@ -786,6 +786,9 @@ impl ClauseCoder<'_> {
             if self.config.modifier_clauses_not_events && self.sent().in_noun_modifier(f.verb) {
                 continue;
             }
+            if self.config.quotations_not_events && self.sent().is_quotation(f.verb) {
+                continue;
+            }
             let forward = f.combined.or(f.m.code.active);
             let back = if f.combined.is_some() { None } else { f.m.code.passive };
             // `[:173]`: the event only exists seen from the target's side.

@@ -12,6 +12,8 @@ struct Seen {
     span: Span,
     /// Whether it was the subject of a clause (subjects are the usual antecedents).
     subject: bool,
+    /// Whether the mention is plural ("US officials", "they"): no antecedent of "he" or "she".
+    plural: bool,
     /// The last proper-noun word of the mention, upper case ("MALIKI" of "Nuri al-Maliki"), by
     /// which a later bare surname refers back to it.
     name: Option<Box<str>>,
@@ -51,14 +53,14 @@ impl Memory {
     }
 
     /// Records an actor (null codes such as "---GOV" are not antecedents).
-    pub fn add(&mut self, code: &ActorCode, span: Span, subject: bool, name: Option<&str>) {
+    pub fn add(&mut self, code: &ActorCode, span: Span, subject: bool, plural: bool, name: Option<&str>) {
         if code.as_str().starts_with("---") {
             return;
         }
         if self.seen.len() > 256 {
             self.seen.drain(..128);
         }
-        self.seen.push(Seen { code: code.clone(), span, subject, name: name.map(Box::from) });
+        self.seen.push(Seen { code: code.clone(), span, subject, plural, name: name.map(Box::from) });
     }
 
     /// The most recent actor before byte `at` whose name ends with `word` ("Maliki" after
@@ -88,9 +90,11 @@ impl Memory {
         out
     }
 
-    /// The most recent subject before byte `at`, else the most recent actor.
-    pub fn last_subject(&self, at: usize) -> Option<(ActorCode, Span)> {
-        let before = || self.seen.iter().rev().filter(move |s| s.span.end as usize <= at);
+    /// The most recent subject before byte `at`, else the most recent actor; with `singular`,
+    /// only mentions of one ("he" after "US officials" is not them).
+    pub fn last_subject(&self, at: usize, singular: bool) -> Option<(ActorCode, Span)> {
+        let before =
+            || self.seen.iter().rev().filter(move |s| s.span.end as usize <= at && !(singular && s.plural));
         before().find(|s| s.subject).or_else(|| before().next()).map(|s| (s.code.clone(), s.span))
     }
 
@@ -121,27 +125,32 @@ mod tests {
     #[test]
     fn descriptions_find_matching_sectors() {
         let mut m = Memory::default();
-        m.add(&ActorCode::new("IRQGOV").unwrap(), Span::new(0, 6), true, Some("MALIKI"));
-        m.add(&ActorCode::new("IRN").unwrap(), Span::new(10, 14), false, None);
+        m.add(&ActorCode::new("IRQGOV").unwrap(), Span::new(0, 6), true, false, Some("MALIKI"));
+        m.add(&ActorCode::new("IRN").unwrap(), Span::new(10, 14), false, false, None);
         let (c, s) = m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap();
         assert_eq!(c.as_str(), "IRQGOV");
         assert_eq!(s, Span::new(0, 6));
-        assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
-        assert!(m.last_subject(3).is_none());
-        m.add(&ActorCode::new("---GOV").unwrap(), Span::new(20, 24), true, None);
-        assert_eq!(m.last_subject(100).unwrap().0.as_str(), "IRQGOV");
+        assert_eq!(m.last_subject(100, false).unwrap().0.as_str(), "IRQGOV");
+        assert!(m.last_subject(3, false).is_none());
+        m.add(&ActorCode::new("---GOV").unwrap(), Span::new(20, 24), true, false, None);
+        assert_eq!(m.last_subject(100, false).unwrap().0.as_str(), "IRQGOV");
         assert_eq!(m.by_name("MALIKI", 100).unwrap().0.as_str(), "IRQGOV");
         assert!(m.by_name("ASSAD", 100).is_none());
+        // A plural mention is the last subject for "they", not for "he".
+        m.add(&ActorCode::new("USAGOV").unwrap(), Span::new(40, 52), true, true, None);
+        assert_eq!(m.last_subject(100, false).unwrap().0.as_str(), "USAGOV");
+        assert_eq!(m.last_subject(100, true).unwrap().0.as_str(), "IRQGOV");
+        m.seen.pop();
         let two: Vec<String> = m.recent_distinct(2, 100).iter().map(|r| r.0.as_str().to_string()).collect();
         assert_eq!(two, ["IRN", "IRQGOV"]);
         assert!(m.recent_distinct(2, 8).len() == 1);
         // A later government actor that is no subject ("arrived in Tehran") does not take the
         // description from the subject; with no subject of the sector, the latest actor does.
-        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, Some("TEHRAN"));
+        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, false, Some("TEHRAN"));
         assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().0.as_str(), "IRQGOV");
         assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().1, Span::new(0, 6));
         let mut m = Memory::default();
-        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, Some("TEHRAN"));
+        m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, false, Some("TEHRAN"));
         assert_eq!(m.description(&ActorCode::new("---GOV").unwrap(), 100).unwrap().0.as_str(), "IRNGOV");
     }
 }

@@ -159,6 +159,11 @@ pub struct CoderConfig {
     /// the government dyad's dictionaries make of it when it acts ("Cairo said"). Off under the
     /// PETRARCH conventions, which code every name as its dictionary entry says.
     pub places_as_countries: bool,
+    /// "X was quoted by the news agency as saying ...", "diplomats quoted X as saying ...": a
+    /// quotation attributes what follows to X and is no statement of the agency (or the
+    /// diplomats) about X; what X said is coded from the clause that follows. Off under the
+    /// PETRARCH conventions, whose dictionary codes "quote" as a statement (010) by the quoter.
+    pub quotations_not_events: bool,
 }
 
 impl Default for CoderConfig {
@@ -185,6 +190,7 @@ impl Default for CoderConfig {
             modifier_clauses_not_events: false,
             relative_pronouns: true,
             places_as_countries: true,
+            quotations_not_events: true,
         }
     }
 }
@@ -222,6 +228,7 @@ impl CoderConfig {
         self.modifier_clauses_not_events = plover;
         self.relative_pronouns = conventions != Conventions::Petrarch;
         self.places_as_countries = conventions != Conventions::Petrarch;
+        self.quotations_not_events = conventions != Conventions::Petrarch;
         self
     }
 }
@@ -527,11 +534,14 @@ impl Coder {
             }
         }
         // Remember the sentence's subjects and objects for later pronouns and descriptions.
-        let mut seen: Vec<(ActorCode, dyad_text::Span, bool, Option<u32>)> = Vec::new();
+        let mut seen: Vec<(ActorCode, dyad_text::Span, bool, bool, Option<u32>)> = Vec::new();
         for w in 0..sent.len() as u32 {
             let r = sent.rel(w);
             let subject = is_subject(r);
             if subject || matches!(r, DepRel::OBJ | DepRel::OBL | DepRel::NMOD_POSS) {
+                let plural = matches!(sent.words[w as usize].xpos.as_str(), "NNS" | "NNPS")
+                    || (sent.upos(w) == dyad_nlp::Upos::PRON
+                        && matches!(sent.form(w), "THEY" | "THEM" | "WE" | "US"));
                 for e in np.np(w) {
                     if e.antecedent.is_none() && !e.is_null() {
                         let (_, span) = np.text_of(&e);
@@ -540,7 +550,7 @@ impl Coder {
                         let name = (e.start..e.end)
                             .rev()
                             .find(|&i| sent.upos(i) == dyad_nlp::Upos::PROPN && !sent.is_time_word(i));
-                        seen.push((e.code, span, subject, name));
+                        seen.push((e.code, span, subject, plural, name));
                     }
                 }
             }
@@ -559,11 +569,11 @@ impl Coder {
         if parties.len() >= 2 {
             memory.set_parties(sent.index, parties);
         }
-        for (c, s, subj, name) in seen {
+        for (c, s, subj, plural, name) in seen {
             let name = name.map(|i| {
                 sent.part_text(sent.word_parts(i).end.saturating_sub(1).max(sent.word_parts(i).start))
             });
-            memory.add(&c, s, subj, name.filter(|n| !n.is_empty()));
+            memory.add(&c, s, subj, plural, name.filter(|n| !n.is_empty()));
         }
     }
 

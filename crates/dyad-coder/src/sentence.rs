@@ -317,6 +317,17 @@ impl Sent {
         false
     }
 
+    /// Whether verb `v` attributes speech to someone: "quote" with a clause of saying that "as"
+    /// introduces ("was quoted by the news agency as saying", "diplomats quoted a declaration as
+    /// saying").
+    pub fn is_quotation(&self, v: u32) -> bool {
+        self.lemma(v) == "QUOTE"
+            && self.kids(v).iter().any(|&k| {
+                self.is_verb(k)
+                    && self.kids(k).iter().any(|&m| self.rel(m) == DepRel::MARK && self.form(m) == "AS")
+            })
+    }
+
     /// Whether word `w` is a "to"-infinitive clause ("vowed to wage war", "an accord to supply").
     pub fn is_to_clause(&self, w: u32) -> bool {
         self.kids(w).iter().any(|&k| self.rel(k) == DepRel::MARK && self.form(k) == "TO")

@@ -25,6 +25,9 @@ THREATEN
 --- SAY [010] ---
 SAY {SAYS SAID SAYING}
 
+--- QUOTE [010] ---
+QUOTE
+
 --- HOLD [---] ---
 HOLD {HOLDS HELD HOLDING}
 - * TALKS [043]
@@ -1241,6 +1244,47 @@ fn he_and_his_name_one_person() {
          officials official NOUN NNS 3 obj";
     let t = triples(&code(rows));
     assert!(t.iter().all(|e| !e.contains("IRQREBGOV")), "{t:?}");
+}
+
+#[test]
+fn he_after_a_plural_subject_goes_back_to_one() {
+    // "Iraq attacked Syria. US officials criticized Iran. He criticized Syria.": "he" is not the
+    // officials.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj
+
+         US US PROPN NNP 2 compound
+         officials official NOUN NNS 3 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 3 obj
+
+         He he PRON PRP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Syria Syria PROPN NNP 2 obj";
+    assert_eq!(triples(&code(rows)), ["IRQ SYR 110", "IRQ SYR 190", "USAGOV IRN 110"]);
+}
+
+#[test]
+fn a_quotation_is_no_statement_of_the_quoter() {
+    // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
+    // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
+    let rows = "Iraq Iraq PROPN NNP 3 nsubj:pass
+         was be AUX VBD 3 aux:pass
+         quoted quote VERB VBN 0 root
+         by by ADP IN 5 case
+         Iran Iran PROPN NNP 3 obl:agent
+         as as SCONJ IN 7 mark
+         saying say VERB VBG 3 advcl
+         Syria Syria PROPN NNP 9 nsubj
+         attacked attack VERB VBD 7 ccomp
+         Iran Iran PROPN NNP 9 obj";
+    let dyad = triples(&code(rows));
+    assert!(dyad.contains(&"SYR IRN 190".to_string()), "{dyad:?}");
+    assert!(!dyad.iter().any(|t| t.ends_with(" 010")), "{dyad:?}");
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    let t = triples(&code_with(petrarch, rows, day(2007, 8, 9)));
+    assert!(t.contains(&"IRN IRQ 010".to_string()), "{t:?}");
 }
 
 #[test]
