@@ -770,12 +770,18 @@ impl Parser {
         st.load(input, &self.clusters);
         while !st.is_terminal() {
             let legal = st.legal();
-            st.action_features(feats);
-            let sc = self.score_actions(feats);
             let mut best = usize::MAX;
-            for a in 0..N_ACTIONS {
-                if legal[a] && (best == usize::MAX || sc[a] > sc[best]) {
-                    best = a;
+            if legal.iter().filter(|&&l| l).count() == 1 {
+                // A forced move (a shift onto an empty stack, the reductions once the buffer
+                // holds only the root) needs no scores: one transition in six on EWT test.
+                best = legal.iter().position(|&l| l).unwrap_or(usize::MAX);
+            } else {
+                st.action_features(feats);
+                let sc = self.score_actions(feats);
+                for a in 0..N_ACTIONS {
+                    if legal[a] && (best == usize::MAX || sc[a] > sc[best]) {
+                        best = a;
+                    }
                 }
             }
             if best == usize::MAX {
