@@ -65,7 +65,19 @@ pub(crate) fn find_mentions(lex: &Lexicon, sent: &Sent, out: &mut Vec<Mention>) 
     let n = sent.parts.len();
     let mut p = 0;
     while p < n {
-        if let Some((len, kind)) = lex.names.longest_at(n, |i| sent.part_text(i), p, |_| true) {
+        let mut found = lex.names.longest_at(n, |i| sent.part_text(i), p, |_| true);
+        // "an armed Islamic group", "a strict Islamic state": a name of several words whose
+        // head is a common noun with an indefinite article describes something; it does not name
+        // the organization ("Armed Islamic Group", "Islamic State"). A shorter phrase may still
+        // apply ("Islamic").
+        while let Some((len, EntryKind::Actor(_))) = found {
+            let (start, end) = (sent.parts[p].word, sent.parts[p + len - 1].word + 1);
+            if end - start < 2 || !is_description(sent, start, end) {
+                break;
+            }
+            found = lex.names.longest_at_most(n, |i| sent.part_text(i), p, len - 1, |_| true);
+        }
+        if let Some((len, kind)) = found {
             // "anti-Syria journalist", "pro-Russia rebels", "pro-government militia": a name
             // behind "anti-" or "pro-" in the same word says whom the actor opposes or backs,
             // not who the actor is.
@@ -85,6 +97,15 @@ pub(crate) fn find_mentions(lex: &Lexicon, sent: &Sent, out: &mut Vec<Mention>) 
             p += 1;
         }
     }
+}
+
+/// Whether words `start..end` end in a common noun that heads the span and takes "a" or "an":
+/// a description ("an armed Islamic group"), which no proper name is.
+fn is_description(sent: &Sent, start: u32, end: u32) -> bool {
+    let last = end - 1;
+    matches!(sent.words[last as usize].xpos.as_str(), "NN" | "NNS")
+        && span_head(sent, start, end) == last
+        && sent.kids(last).iter().any(|&k| sent.rel(k) == DepRel::DET && matches!(sent.form(k), "A" | "AN"))
 }
 
 /// The word of `start..end` whose head is outside the span (the first such word).
@@ -304,11 +325,23 @@ impl NpCoder<'_> {
         }
         for k in ks {
             // An apposition that is itself a named actor lists another actor ("Mordor, the
-            // awful Arnor, and Gondor" parses Arnor as an apposition).
+            // awful Arnor, and Gondor" parses Arnor as an apposition), unless it names one of the
+            // same country or group: then it is the same actor named twice ("the US commander in
+            // Iraq, General David Petraeus"), and the phrase's own code stands.
             if sent.rel(k) == DepRel::APPOS && sent.upos(k) == Upos::PROPN && out.len() > before {
                 let c = self.core(k, false);
                 if !c.actors.is_empty() {
+                    let n0 = out.len();
                     self.np_single(k, depth, out);
+                    let mut i = n0;
+                    while i < out.len() {
+                        let root = out[i].code.root();
+                        if out[before..n0].iter().any(|e| !e.is_null() && e.code.root() == root) {
+                            out.remove(i);
+                        } else {
+                            i += 1;
+                        }
+                    }
                 }
             }
             if sent.rel(k) == DepRel::CONJ && sent.is_nominal(k) {

@@ -117,13 +117,26 @@ impl<K: Copy> PhraseIndex<K> {
         at: usize,
         accept: impl Fn(K) -> bool,
     ) -> Option<(usize, K)> {
+        self.longest_at_most(n, part, at, usize::MAX, accept)
+    }
+
+    /// Like [`PhraseIndex::longest_at`], among phrases of at most `max_len` parts.
+    pub fn longest_at_most<'s>(
+        &self,
+        n: usize,
+        part: impl Fn(usize) -> &'s str,
+        at: usize,
+        max_len: usize,
+        accept: impl Fn(K) -> bool,
+    ) -> Option<(usize, K)> {
         if at >= n {
             return None;
         }
         let ids = self.first.get(part(at))?;
         for &id in ids {
             let (words, kind) = &self.phrases[id as usize];
-            if at + words.len() <= n
+            if words.len() <= max_len
+                && at + words.len() <= n
                 && words.iter().enumerate().all(|(k, w)| **w == *part(at + k))
                 && accept(*kind)
             {

@@ -110,6 +110,7 @@ UNITED_STATES [USA]
 NURI_AL-MALIKI
 \t[IRQGOV 060520-140908]
 \t[IRQELI]
+ARMED_ISLAMIC_GROUP [DZAREB]
 ";
 
 const AGENTS: &str = "\
@@ -1263,6 +1264,43 @@ fn he_after_a_plural_subject_goes_back_to_one() {
          criticized criticize VERB VBD 0 root
          Syria Syria PROPN NNP 2 obj";
     assert_eq!(triples(&code(rows)), ["IRQ SYR 110", "IRQ SYR 190", "USAGOV IRN 110"]);
+}
+
+#[test]
+fn an_apposition_naming_the_same_country_is_the_same_actor() {
+    // "The Iraqi prime minister, Nuri al-Maliki, criticized Iran" (in 2015, when the dictionary
+    // has Maliki as IRQELI): one critic, coded as the phrase names him, not two events.
+    let rows = "The the DET DT 4 det
+         Iraqi Iraqi ADJ JJ 4 amod
+         prime prime ADJ JJ 4 amod
+         minister minister NOUN NN 9 nsubj
+         , , PUNCT , 7 punct
+         Nuri Nuri PROPN NNP 7 compound
+         al-Maliki al-Maliki PROPN NNP 4 appos
+         , , PUNCT , 7 punct
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 9 obj";
+    assert_eq!(triples(&code_with(CoderConfig::default(), rows, day(2015, 1, 1))), ["IRQGOV IRN 110"]);
+}
+
+#[test]
+fn a_name_with_an_indefinite_article_is_a_description() {
+    // "Iraq attacked an armed Islamic group" names no organization; "the Armed Islamic Group"
+    // does.
+    let described = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         an a DET DT 6 det
+         armed armed ADJ JJ 6 amod
+         Islamic Islamic ADJ JJ 6 amod
+         group group NOUN NN 2 obj";
+    assert!(triples(&code(described)).is_empty(), "{:?}", triples(&code(described)));
+    let named = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         the the DET DT 6 det
+         Armed Armed PROPN NNP 6 compound
+         Islamic Islamic PROPN NNP 6 compound
+         Group Group PROPN NNP 2 obj";
+    assert_eq!(triples(&code(named)), ["IRQ DZAREB 190"]);
 }
 
 #[test]
