@@ -327,7 +327,8 @@ impl NpCoder<'_> {
             // An apposition that is itself a named actor lists another actor ("Mordor, the
             // awful Arnor, and Gondor" parses Arnor as an apposition), unless it names one of the
             // same country or group: then it is the same actor named twice ("the US commander in
-            // Iraq, General David Petraeus"), and the phrase's own code stands.
+            // Iraq, General David Petraeus"), and the phrase's own code stands, or the name's
+            // where it only adds sectors ("his Venezuelan counterpart, Hugo Chavez": VENGOV).
             if sent.rel(k) == DepRel::APPOS && sent.upos(k) == Upos::PROPN && out.len() > before {
                 let c = self.core(k, false);
                 if !c.actors.is_empty() {
@@ -336,10 +337,15 @@ impl NpCoder<'_> {
                     let mut i = n0;
                     while i < out.len() {
                         let root = out[i].code.root();
-                        if out[before..n0].iter().any(|e| !e.is_null() && e.code.root() == root) {
-                            out.remove(i);
-                        } else {
+                        let same = (before..n0).find(|&j| !out[j].is_null() && out[j].code.root() == root);
+                        let Some(j) = same else {
                             i += 1;
+                            continue;
+                        };
+                        let named = out.remove(i);
+                        let (phrase, name) = (out[j].code.as_str(), named.code.as_str());
+                        if name.len() > phrase.len() && name.starts_with(phrase) {
+                            out[j].code = named.code;
                         }
                     }
                 }
@@ -524,9 +530,13 @@ impl NpCoder<'_> {
         }
         if let Some(n) = self.plural_reference(h) {
             // "both countries", "the two sides": the last actors of as many countries named
-            // before this sentence.
-            let at = sent.words.first().map_or(0, |w| w.span.start as usize);
-            let found = self.memory.recent_distinct(n, at);
+            // earlier in another clause of this sentence ("Ahmadinejad met Chavez in Tehran,
+            // where the two leaders signed"), else before this sentence.
+            let mut found = self.earlier_parties(h, n);
+            if found.len() < n {
+                let at = sent.words.first().map_or(0, |w| w.span.start as usize);
+                found = self.memory.recent_distinct(n, at);
+            }
             if found.len() == n {
                 // The phrase's text includes its "both" or "the two".
                 let first = sent.kids(h).iter().copied().filter(|&k| k < h).min().unwrap_or(hs).min(hs);
@@ -678,6 +688,37 @@ impl NpCoder<'_> {
             .map(|(code, span)| Ent { code, start: p, end: p + 1, antecedent: Some(span), weak: false })
             .into_iter()
             .collect()
+    }
+
+    /// Up to `n` actors of different countries or groups, most recent first, that are
+    /// subjects, objects or prepositional phrases before word `h` in other clauses of the
+    /// sentence than the one `h` belongs to (the actors of its own clause are not whom it refers
+    /// to: "Iraq and Iran urged both countries").
+    fn earlier_parties(&self, h: u32, n: usize) -> Vec<(ActorCode, Span)> {
+        let sent = self.sent;
+        let clause = sent.head_of(h);
+        let mut out: Vec<(ActorCode, Span)> = Vec::new();
+        for k in (0..h).rev() {
+            let r = sent.rel(k);
+            if !(is_subject(r) || matches!(r, DepRel::OBJ | DepRel::IOBJ | DepRel::OBL)) {
+                continue;
+            }
+            if sent.head_of(k) == clause || sent.dominates(k, h) || sent.dominates(h, k) {
+                continue;
+            }
+            for e in self.np_no_pronoun(k) {
+                if e.is_null() || e.antecedent.is_some() || out.iter().any(|o| o.0.root() == e.code.root()) {
+                    continue;
+                }
+                let span = self.words_span(e.start, e.end);
+                out.push((e.code, span));
+            }
+            if out.len() >= n {
+                break;
+            }
+        }
+        out.truncate(n);
+        out
     }
 
     /// Like [`NpCoder::np`] for a subject used as an antecedent: a pronoun there is not

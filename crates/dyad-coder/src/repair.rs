@@ -134,8 +134,55 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= object_of_a_noun(sent, c);
         changed |= relative_clause_on_a_verb(sent, c);
         changed |= prepositional_subject(sent, c);
+        changed |= second_subject_after_clause(sent, c);
     }
     changed
+}
+
+/// "A suicide bomber killed six Afghan police officers in Kandahar, officials said", parsed with
+/// "officers" as a second subject of the trailing "said": a verb has one subject, so of two
+/// subjects before a verb, the first, when its phrase starts right after a clause verb of the
+/// same verb that has no object, is that clause verb's object.
+fn second_subject_after_clause(sent: &mut Sent, s: u32) -> bool {
+    let si = s as usize;
+    let v = sent.head[si];
+    if sent.rel[si] != DepRel::NSUBJ || v == NONE || v < s {
+        return false;
+    }
+    let n = sent.head.len();
+    let another = (si + 1..v as usize).any(|k| sent.head[k] == v && sent.rel[k] == DepRel::NSUBJ);
+    if !another {
+        return false;
+    }
+    let clause = (0..si)
+        .rev()
+        .find(|&k| sent.head[k] == v && matches!(sent.rel[k], DepRel::CCOMP | DepRel::PARATAXIS));
+    let Some(c) = clause else { return false };
+    if sent.words[c].upos != Upos::VERB
+        || (0..n).any(|k| sent.head[k] == c as u32 && sent.rel[k] == DepRel::OBJ)
+    {
+        return false;
+    }
+    // Every word between the clause verb and the phrase's head belongs to the phrase.
+    let in_phrase = |k: usize| {
+        let mut w = k as u32;
+        for _ in 0..n {
+            if w == s {
+                return true;
+            }
+            if w == NONE || sent.head[w as usize] == NONE {
+                return false;
+            }
+            w = sent.head[w as usize];
+        }
+        false
+    };
+    if !(c + 1..si).all(in_phrase) {
+        return false;
+    }
+    sent.head[si] = c as u32;
+    sent.rel[si] = DepRel::OBJ;
+    true
 }
 
 /// "Activists from the Fatah Party have staged rallies against Abbas", parsed with "staged" as

@@ -1304,6 +1304,58 @@ fn a_name_with_an_indefinite_article_is_a_description() {
 }
 
 #[test]
+fn an_apposition_adding_sectors_names_the_actor_more_exactly() {
+    // "Iran criticized his Iraqi counterpart, Nuri al-Maliki": one target, IRQGOV by the name.
+    let rows = "Iran Iran PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         his he PRON PRP$ 5 nmod:poss
+         Iraqi Iraqi ADJ JJ 5 amod
+         counterpart counterpart NOUN NN 2 obj
+         , , PUNCT , 8 punct
+         Nuri Nuri PROPN NNP 8 compound
+         al-Maliki al-Maliki PROPN NNP 5 appos";
+    assert_eq!(triples(&code(rows)), ["IRN IRQGOV 110"]);
+}
+
+#[test]
+fn the_two_countries_can_be_named_earlier_in_the_sentence() {
+    // "Iraq attacked Iran, where the two countries met": the two are Iraq and Iran, named in the
+    // main clause, with no earlier sentence to look back to.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         attacked attack VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         , , PUNCT , 9 punct
+         where where ADV WRB 9 advmod
+         the the DET DT 8 det
+         two two NUM CD 8 nummod
+         countries country NOUN NNS 9 nsubj
+         met meet VERB VBD 2 advcl";
+    assert_eq!(triples(&code(rows)), ["IRN IRQ 040", "IRQ IRN 040", "IRQ IRN 190"]);
+    // The actors of the reference's own clause are not those it refers to.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         urged urge VERB VBD 0 root
+         both both DET DT 4 det
+         countries country NOUN NNS 2 obj";
+    assert!(triples(&code(rows)).is_empty(), "{:?}", triples(&code(rows)));
+}
+
+#[test]
+fn a_second_subject_after_a_reported_verb_is_its_object() {
+    // "Iraqi rebels attacked six Iranian officials, witnesses said", parsed with "officials" as
+    // a second subject of "said".
+    let rows = "Iraqi Iraqi ADJ JJ 2 amod
+         rebels rebel NOUN NNS 3 nsubj
+         attacked attack VERB VBD 9 ccomp
+         six six NUM CD 6 nummod
+         Iranian Iranian ADJ JJ 6 amod
+         officials official NOUN NNS 9 nsubj
+         , , PUNCT , 8 punct
+         witnesses witness NOUN NNS 9 nsubj
+         said say VERB VBD 0 root";
+    assert_eq!(triples(&code(rows)), ["IRQREB IRNGOV 190"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
