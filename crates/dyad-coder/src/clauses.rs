@@ -24,6 +24,10 @@ pub(crate) struct Frame {
     pub sources: Vec<Ent>,
     pub targets: Vec<Ent>,
     pub negated: bool,
+    /// Whether the negation is a denial ("denied sending troops"): it says what did not happen,
+    /// not a refusal of what was asked, so PLOVER's reading of negated cooperation as REJECT
+    /// does not apply.
+    pub denied: bool,
     pub modality: Modality,
     /// The frame of the clause this verb governs through `xcomp`/`ccomp`, if coded.
     pub lower: Option<usize>,
@@ -121,6 +125,18 @@ fn negated(sent: &Sent, v: u32) -> bool {
         (sent.rel(k) == DepRel::ADVMOD || sent.rel(k).as_str() == "neg" || sent.upos(k) == Upos::PART)
             && matches!(f, "NOT" | "N'T" | "NEVER" | "NT")
     })
+}
+
+/// Whether verb `v` heads a clause that a verb of denial governs ("denied that its forces had
+/// attacked", "denied sending troops"): its subject says the event did not happen, which is its
+/// negation, as "said its forces had not attacked" is. A denial itself negated ("did not deny")
+/// asserts nothing either way and is left alone.
+fn denied(sent: &Sent, v: u32) -> bool {
+    let h = sent.head_of(v);
+    h != NONE
+        && matches!(sent.rel(v), DepRel::CCOMP | DepRel::XCOMP)
+        && sent.lemma(h) == "DENY"
+        && !negated(sent, h)
 }
 
 /// The modality of verb `v`: its modal auxiliaries, "if" clauses, and governing verbs of intent
@@ -581,7 +597,8 @@ impl ClauseCoder<'_> {
             // one is part of it, not a second party of unknown country.
             sources.retain(|e| !e.is_null());
         }
-        let neg = negated(sent, v) || hit.particle.is_some_and(|p| negated(sent, p));
+        let denial = denied(sent, v);
+        let neg = negated(sent, v) || hit.particle.is_some_and(|p| negated(sent, p)) || denial;
         Some(Frame {
             verb: v,
             hit,
@@ -589,6 +606,7 @@ impl ClauseCoder<'_> {
             sources,
             targets,
             negated: neg,
+            denied: denial,
             modality: modality(sent, v),
             lower: None,
             passive,
@@ -670,6 +688,7 @@ impl ClauseCoder<'_> {
                 // The absorbed clause's negation ("said it would not attack") stays with the
                 // event: it is never silently coded as positive.
                 frames[i].negated |= frames[j].negated;
+                frames[i].denied |= frames[j].denied;
                 // The reported event happened too (as far as the report goes), unless the user
                 // asked for PETRARCH's output, where the rewrite replaces it.
                 frames[j].emit = self.config.keep_reported_events && lower_ok;
@@ -685,6 +704,7 @@ impl ClauseCoder<'_> {
                         frames[i].targets = frames[j].targets.clone();
                     }
                     frames[i].negated |= frames[j].negated;
+                    frames[i].denied |= frames[j].denied;
                     frames[j].emit = false;
                     continue;
                 }
@@ -796,8 +816,11 @@ impl ClauseCoder<'_> {
             let Some(mut code) = forward.or(back) else { continue };
             let mut back = if reverse_only { None } else { back };
             let mut negated = false;
-            let refused =
-                if f.negated && self.config.intent_codes { crate::plover_rules::refusal(code) } else { None };
+            let refused = if f.negated && !f.denied && self.config.intent_codes {
+                crate::plover_rules::refusal(code)
+            } else {
+                None
+            };
             if let Some(c) = refused {
                 // The codebook's reading: a cooperation that will not happen ("will not accept
                 // refugees") is a rejection, under every negation policy.

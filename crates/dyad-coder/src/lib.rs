@@ -14,7 +14,8 @@
 //! - Negation: by default a negated verb ("did not accuse") is coded as its positive event with
 //!   `negated: true` ([`NegationPolicy::Mark`]); [`NegationPolicy::Petrarch`] follows PETRARCH2
 //!   (the PICO inverse: "did not disapprove" = 050; no event when there is none), and
-//!   [`NegationPolicy::Skip`] drops negated events.
+//!   [`NegationPolicy::Skip`] drops negated events. A clause under "deny" ("denied that its
+//!   forces attacked", "denied sending troops") is negated the same way.
 //! - Reported speech: "X said Y accused Z" gives Y's accusation; the saying is coded only where
 //!   the verb dictionary says so (a transformation such as `~ a (b . ATTACK) SAY = a b 112`).
 //! - Verb chains: "promised to help" combines through PICO (033); a null upper verb

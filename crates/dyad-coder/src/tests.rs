@@ -28,6 +28,9 @@ SAY {SAYS SAID SAYING}
 --- QUOTE [010] ---
 QUOTE
 
+--- DENY [---] ---
+DENY {DENIES DENIED DENYING}
+
 --- HOLD [---] ---
 HOLD {HOLDS HELD HOLDING}
 - * TALKS [043]
@@ -1353,6 +1356,31 @@ fn a_second_subject_after_a_reported_verb_is_its_object() {
          witnesses witness NOUN NNS 9 nsubj
          said say VERB VBD 0 root";
     assert_eq!(triples(&code(rows)), ["IRQREB IRNGOV 190"]);
+}
+
+#[test]
+fn a_denied_event_is_negated_not_refused() {
+    // "Iran denied that Iraq attacked Syria": the attack goes out negated; and "Iran denied
+    // helping Syria" is no rejection under the PLOVER conventions, as "refused to help" is.
+    let rows = "Iran Iran PROPN NNP 2 nsubj
+         denied deny VERB VBD 0 root
+         that that SCONJ IN 5 mark
+         Iraq Iraq PROPN NNP 5 nsubj
+         attacked attack VERB VBD 2 ccomp
+         Syria Syria PROPN NNP 5 obj";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["IRQ SYR 190"]);
+    assert!(ev[0].negated);
+    let rows = "Iran Iran PROPN NNP 2 nsubj
+         denied deny VERB VBD 0 root
+         helping help VERB VBG 2 xcomp
+         Syria Syria PROPN NNP 3 obj";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["IRN SYR 070"]);
+    assert!(ev[0].negated);
+    let plover = CoderConfig::default().with_conventions(Conventions::Plover);
+    let ev = code_with(plover, rows, day(2007, 8, 9));
+    assert!(ev.iter().all(|e| e.cameo.as_str() == "070" && e.negated), "{:?}", triples(&ev));
 }
 
 #[test]
