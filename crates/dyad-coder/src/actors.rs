@@ -485,6 +485,10 @@ impl NpCoder<'_> {
         if !core.agents.is_empty() {
             let mut pp = Vec::new();
             self.pp_actors(h, depth, &mut pp);
+            if self.places_as_countries {
+                // "gunmen in Baghdad" are Iraqi gunmen (IRQUAF), not the Iraqi government's.
+                self.places_are_countries(&mut pp);
+            }
             if pp.is_empty() {
                 if let Some(p) = core.poss_pron {
                     pp.extend(self.pronoun(p));

@@ -127,6 +127,19 @@ fn negated(sent: &Sent, v: u32) -> bool {
     })
 }
 
+/// Whether some actor of `a` and some of `b` may be one side: the same country or group, or a
+/// role-only actor ("the army", ---MIL) and an actor in that role (ISRMIL).
+fn same_side(a: &[Ent], b: &[Ent]) -> bool {
+    a.iter().any(|x| {
+        b.iter().any(|y| {
+            let (xs, ys) = (x.code.sectors(), y.code.sectors());
+            (!x.is_null() && !y.is_null() && x.code.root() == y.code.root())
+                || (x.is_null() && !xs.is_empty() && ys.starts_with(xs))
+                || (y.is_null() && !ys.is_empty() && xs.starts_with(ys))
+        })
+    })
+}
+
 /// Whether verb `v` heads a clause that a verb of denial governs ("denied that its forces had
 /// attacked", "denied sending troops"): its subject says the event did not happen, which is its
 /// negation, as "said its forces had not attacked" is. A denial itself negated ("did not deny")
@@ -773,7 +786,13 @@ impl ClauseCoder<'_> {
                 binds.iter().find(|b| b.0 == *c).map(|b| b.1.to_vec())
             };
             let (Some(s), Some(tg)) = (get(&t.result_src), get(&t.result_tgt)) else { continue };
-            return Some((k, s, tg, t.code.unwrap_or(l)));
+            let code = t.code.unwrap_or(l);
+            if self.config.own_side_not_accused && code.root_number() == 11 && same_side(&s, &tg) {
+                // "Israeli warplanes struck targets, the army said": the army reports its own
+                // side's action; it accuses nobody.
+                continue;
+            }
+            return Some((k, s, tg, code));
         }
         None
     }

@@ -165,6 +165,11 @@ pub struct CoderConfig {
     /// diplomats) about X; what X said is coded from the clause that follows. Off under the
     /// PETRARCH conventions, whose dictionary codes "quote" as a statement (010) by the quoter.
     pub quotations_not_events: bool,
+    /// "Israeli warplanes struck targets, the army said": the dictionary's rewrite of "X said Y
+    /// attacked" as X's accusation of Y (`~ a (b . ATTACK) SAY = a b 112`) does not apply when X
+    /// and Y may be one side (the same country or group, or "the army" and a military actor):
+    /// a side reporting its own action accuses nobody. Off under the PETRARCH conventions.
+    pub own_side_not_accused: bool,
 }
 
 impl Default for CoderConfig {
@@ -192,6 +197,7 @@ impl Default for CoderConfig {
             relative_pronouns: true,
             places_as_countries: true,
             quotations_not_events: true,
+            own_side_not_accused: true,
         }
     }
 }
@@ -230,6 +236,7 @@ impl CoderConfig {
         self.relative_pronouns = conventions != Conventions::Petrarch;
         self.places_as_countries = conventions != Conventions::Petrarch;
         self.quotations_not_events = conventions != Conventions::Petrarch;
+        self.own_side_not_accused = conventions != Conventions::Petrarch;
         self
     }
 }

@@ -1,5 +1,5 @@
-//! Event locations: an "in X" / "at X" phrase of the event's clause found in the gazetteer,
-//! else the dateline's place, else none.
+//! Event locations: an "in X" / "at X" phrase of the event's clause (or of its actors' phrases)
+//! found in the gazetteer, else the dateline's place, else none.
 
 use dyad_geo::Gazetteer;
 use dyad_nlp::{DepRel, Upos};
@@ -30,6 +30,15 @@ pub(crate) fn event_location(
         for &k in sent.kids(u) {
             cands.push(k);
             if matches!(sent.rel(k), DepRel::OBJ | DepRel::OBL) {
+                cands.extend(sent.kids(k).iter().copied());
+            }
+        }
+    }
+    // Last, where the actors are: "kidnapped by gunmen in Baghdad", "protesters in Cairo
+    // stormed ...".
+    for &u in verbs {
+        for &k in sent.kids(u) {
+            if matches!(sent.rel(k), DepRel::OBL_AGENT | DepRel::NSUBJ | DepRel::NSUBJ_PASS) {
                 cands.extend(sent.kids(k).iter().copied());
             }
         }

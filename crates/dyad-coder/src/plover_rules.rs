@@ -173,11 +173,16 @@ pub(crate) fn demands(np: &NpCoder<'_>, pico: &Pico, frames: &mut [Frame]) {
 /// negotiations if the United States deploys missiles" or "... to strike unless Israel rescinds
 /// the annexation", the threat is aimed at the one the condition asks to act (the condition's
 /// subject). Runs after the verb+verb linking: a frame of "threaten" (or one that took a lower
-/// clause's code under "threaten") with no target of its own takes that subject as target.
+/// clause's code under "threaten") with no target of its own takes that subject as target, and
+/// so does a conflictual action that is only intended or to come ("vowed to retaliate if Israel
+/// attacked": aimed at Israel).
 pub(crate) fn conditional_threats(np: &NpCoder<'_>, frames: &mut [Frame]) {
     let sent = np.sent;
     for f in frames.iter_mut() {
-        if !f.targets.is_empty() || sent.lemma(f.verb) != "THREATEN" {
+        let code = f.combined.or(f.m.code.active);
+        let intended_conflict = code.is_some_and(|c| (13..=20).contains(&c.root_number()))
+            && matches!(f.modality, Modality::Future | Modality::Intent);
+        if !f.targets.is_empty() || !(sent.lemma(f.verb) == "THREATEN" || intended_conflict) {
             continue;
         }
         // The condition hangs on the threat verb or on the threatened action ("threatened to

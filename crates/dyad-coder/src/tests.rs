@@ -1384,6 +1384,55 @@ fn a_denied_event_is_negated_not_refused() {
 }
 
 #[test]
+fn a_conflict_to_come_on_a_condition_is_aimed_at_its_subject() {
+    // "Syria will attack if Iraq attacks": the action to come is aimed at Iraq.
+    let rows = "Syria Syria PROPN NNP 3 nsubj
+         will will AUX MD 3 aux
+         attack attack VERB VB 0 root
+         if if SCONJ IN 6 mark
+         Iraq Iraq PROPN NNP 6 nsubj
+         attacks attack VERB VBZ 3 advcl";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["SYR IRQ 190"]);
+    assert_eq!(ev[0].modality, Modality::Future);
+}
+
+#[test]
+fn a_side_reporting_its_own_action_accuses_nobody() {
+    let rows = |speaker: &str| {
+        format!(
+            "{speaker} {speaker} ADJ JJ 2 amod
+             officials official NOUN NNS 3 nsubj
+             said say VERB VBD 0 root
+             Iraq Iraq PROPN NNP 5 nsubj
+             attacked attack VERB VBD 3 ccomp
+             Syria Syria PROPN NNP 5 obj"
+        )
+    };
+    // "Iraqi officials said Iraq attacked Syria" reports; "Iranian officials said ..." accuses.
+    assert_eq!(triples(&code(&rows("Iraqi"))), ["IRQ SYR 190"]);
+    assert_eq!(triples(&code(&rows("Iranian"))), ["IRNGOV IRQ 112", "IRQ SYR 190"]);
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, &rows("Iraqi"), day(2007, 8, 9))), ["IRQGOV IRQ 112"]);
+}
+
+#[test]
+fn a_capital_where_an_actor_is_gives_its_country_and_the_place() {
+    // "Iraq was attacked by rebels in Damascus": Syrian rebels (not the government's, as
+    // "Damascus said" would be), and the attack's place is Damascus.
+    let rows = "Iraq Iraq PROPN NNP 3 nsubj:pass
+         was be AUX VBD 3 aux:pass
+         attacked attack VERB VBN 0 root
+         by by ADP IN 5 case
+         rebels rebel NOUN NNS 3 obl:agent
+         in in ADP IN 7 case
+         Damascus Damascus PROPN NNP 5 nmod";
+    let ev = code(rows);
+    assert_eq!(triples(&ev), ["SYRREB IRQ 190"]);
+    assert_eq!(ev[0].location.as_ref().map(|l| l.text.as_str()), Some("Damascus"));
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
