@@ -12,6 +12,7 @@ use dyad_dict::ActorCode;
 use dyad_nlp::{DepRel, Upos};
 use dyad_text::Span;
 
+use crate::clauses::subject_of;
 use crate::coref::Memory;
 use crate::lexicon::{EntryKind, Lexicon};
 use crate::sentence::{Sent, NONE};
@@ -536,10 +537,11 @@ impl NpCoder<'_> {
             // "both countries", "the two sides": the last actors of as many countries named
             // earlier in another clause of this sentence ("Ahmadinejad met Chavez in Tehran,
             // where the two leaders signed"), else before this sentence.
-            let mut found = self.earlier_parties(h, n);
+            let by_code = matches!(sent.form(h), "SIDES" | "PARTIES");
+            let mut found = self.earlier_parties(h, n, by_code);
             if found.len() < n {
                 let at = sent.words.first().map_or(0, |w| w.span.start as usize);
-                found = self.memory.recent_distinct(n, at);
+                found = self.memory.recent_distinct(n, at, by_code);
             }
             if found.len() == n {
                 // The phrase's text includes its "both" or "the two".
@@ -694,24 +696,34 @@ impl NpCoder<'_> {
             .collect()
     }
 
-    /// Up to `n` actors of different countries or groups, most recent first, that are
-    /// subjects, objects or prepositional phrases before word `h` in other clauses of the
-    /// sentence than the one `h` belongs to (the actors of its own clause are not whom it refers
-    /// to: "Iraq and Iran urged both countries").
-    fn earlier_parties(&self, h: u32, n: usize) -> Vec<(ActorCode, Span)> {
+    /// Up to `n` actors of different countries or groups (with `by_code`, different codes), most
+    /// recent first, that are subjects, objects or prepositional phrases before word `h` in
+    /// other clauses of the sentence than the one `h` belongs to. The actors of its own clause,
+    /// its subject included where a conjoined verb shares it, are not whom it refers to ("Iraq
+    /// and Iran urged both countries", "The United States suspended aid and urged both sides").
+    fn earlier_parties(&self, h: u32, n: usize, by_code: bool) -> Vec<(ActorCode, Span)> {
         let sent = self.sent;
-        let clause = sent.head_of(h);
+        let mut clause = sent.head_of(h);
+        for _ in 0..8 {
+            if clause == NONE || sent.is_verb(clause) {
+                break;
+            }
+            clause = sent.head_of(clause);
+        }
+        let own: Vec<u32> = if clause == NONE { Vec::new() } else { subject_of(sent, clause, false).0 };
         let mut out: Vec<(ActorCode, Span)> = Vec::new();
         for k in (0..h).rev() {
             let r = sent.rel(k);
             if !(is_subject(r) || matches!(r, DepRel::OBJ | DepRel::IOBJ | DepRel::OBL)) {
                 continue;
             }
-            if sent.head_of(k) == clause || sent.dominates(k, h) || sent.dominates(h, k) {
+            if sent.head_of(k) == clause || own.contains(&k) || sent.dominates(k, h) || sent.dominates(h, k) {
                 continue;
             }
             for e in self.np_no_pronoun(k) {
-                if e.is_null() || e.antecedent.is_some() || out.iter().any(|o| o.0.root() == e.code.root()) {
+                let seen =
+                    out.iter().any(|o| if by_code { o.0 == e.code } else { o.0.root() == e.code.root() });
+                if e.is_null() || e.antecedent.is_some() || seen {
                     continue;
                 }
                 let span = self.words_span(e.start, e.end);

@@ -76,11 +76,12 @@ impl Memory {
 
     /// The `n` most recent actors before byte `at` with different countries or groups (the first
     /// three letters of their codes), most recent first: "both countries" after "the United
-    /// States accuses Iran" are the USA and Iran.
-    pub fn recent_distinct(&self, n: usize, at: usize) -> Vec<(ActorCode, Span)> {
+    /// States accuses Iran" are the USA and Iran. With `by_code`, different codes suffice: "both
+    /// sides" of a civil conflict may be one country's government and opposition.
+    pub fn recent_distinct(&self, n: usize, at: usize, by_code: bool) -> Vec<(ActorCode, Span)> {
         let mut out: Vec<(ActorCode, Span)> = Vec::new();
         for s in self.seen.iter().rev().filter(|s| s.span.end as usize <= at) {
-            if out.iter().all(|o| o.0.root() != s.code.root()) {
+            if out.iter().all(|o| if by_code { o.0 != s.code } else { o.0.root() != s.code.root() }) {
                 out.push((s.code.clone(), s.span));
                 if out.len() == n {
                     break;
@@ -141,9 +142,10 @@ mod tests {
         assert_eq!(m.last_subject(100, false).unwrap().0.as_str(), "USAGOV");
         assert_eq!(m.last_subject(100, true).unwrap().0.as_str(), "IRQGOV");
         m.seen.pop();
-        let two: Vec<String> = m.recent_distinct(2, 100).iter().map(|r| r.0.as_str().to_string()).collect();
+        let two: Vec<String> =
+            m.recent_distinct(2, 100, false).iter().map(|r| r.0.as_str().to_string()).collect();
         assert_eq!(two, ["IRN", "IRQGOV"]);
-        assert!(m.recent_distinct(2, 8).len() == 1);
+        assert!(m.recent_distinct(2, 8, false).len() == 1);
         // A later government actor that is no subject ("arrived in Tehran") does not take the
         // description from the subject; with no subject of the sector, the latest actor does.
         m.add(&ActorCode::new("IRNGOV").unwrap(), Span::new(30, 36), false, false, Some("TEHRAN"));

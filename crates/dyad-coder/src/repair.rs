@@ -135,8 +135,74 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= relative_clause_on_a_verb(sent, c);
         changed |= prepositional_subject(sent, c);
         changed |= second_subject_after_clause(sent, c);
+        changed |= title_taken_as_subject(sent, c);
     }
     changed
+}
+
+/// Whether word `k` is `root` or lies below it in the (possibly half-mended) tree.
+fn descends_from(sent: &Sent, k: usize, root: u32) -> bool {
+    let mut w = k as u32;
+    for _ in 0..sent.head.len() {
+        if w == root {
+            return true;
+        }
+        if w == NONE {
+            return false;
+        }
+        w = sent.head[w as usize];
+    }
+    false
+}
+
+/// Nouns that stand as a title right before a person's name.
+const TITLES: [&str; 24] = [
+    "LEADER",
+    "PRESIDENT",
+    "MINISTER",
+    "CHIEF",
+    "SPOKESMAN",
+    "SPOKESWOMAN",
+    "SPOKESPERSON",
+    "COMMANDER",
+    "SECRETARY",
+    "AMBASSADOR",
+    "ENVOY",
+    "OFFICIAL",
+    "KING",
+    "PRINCE",
+    "CHAIRMAN",
+    "GOVERNOR",
+    "MAYOR",
+    "SENATOR",
+    "NEGOTIATOR",
+    "ADVISER",
+    "ADVISOR",
+    "DIPLOMAT",
+    "HEAD",
+    "GENERAL",
+];
+
+/// "Kenyan opposition leader Raila Odinga agreed ...", parsed with "leader" and "Raila" as two
+/// subjects of "agreed": a verb has one subject, so a title ("leader", "minister", ...) whose
+/// phrase ends right before a proper-noun subject of the same verb is part of that name's phrase.
+fn title_taken_as_subject(sent: &mut Sent, t: u32) -> bool {
+    let ti = t as usize;
+    let v = sent.head[ti];
+    if sent.rel[ti] != DepRel::NSUBJ || v == NONE || !TITLES.contains(&sent.form(t)) {
+        return false;
+    }
+    // The name: the next subject of the verb, a proper noun whose phrase starts right after the
+    // title ("Raila Odinga", "Nuri al-Maliki" with "Nuri" a part of it).
+    let Some(name) = (ti + 1..v as usize).find(|&k| sent.head[k] == v && sent.rel[k] == DepRel::NSUBJ) else {
+        return false;
+    };
+    if sent.words[name].upos != Upos::PROPN || !(ti + 1..name).all(|k| descends_from(sent, k, name as u32)) {
+        return false;
+    }
+    sent.head[ti] = name as u32;
+    sent.rel[ti] = DepRel::COMPOUND;
+    true
 }
 
 /// "A suicide bomber killed six Afghan police officers in Kandahar, officials said", parsed with
@@ -164,20 +230,7 @@ fn second_subject_after_clause(sent: &mut Sent, s: u32) -> bool {
         return false;
     }
     // Every word between the clause verb and the phrase's head belongs to the phrase.
-    let in_phrase = |k: usize| {
-        let mut w = k as u32;
-        for _ in 0..n {
-            if w == s {
-                return true;
-            }
-            if w == NONE || sent.head[w as usize] == NONE {
-                return false;
-            }
-            w = sent.head[w as usize];
-        }
-        false
-    };
-    if !(c + 1..si).all(in_phrase) {
+    if !(c + 1..si).all(|k| descends_from(sent, k, s)) {
         return false;
     }
     sent.head[si] = c as u32;

@@ -1433,6 +1433,44 @@ fn a_capital_where_an_actor_is_gives_its_country_and_the_place() {
 }
 
 #[test]
+fn a_title_taken_as_a_second_subject_belongs_to_the_name() {
+    // "Iraqi prime minister Nuri al-Maliki criticized Iran", parsed with "minister" and
+    // "al-Maliki" as two subjects: one critic, not two.
+    let rows = "Iraqi Iraqi ADJ JJ 3 amod
+         prime prime ADJ JJ 3 amod
+         minister minister NOUN NN 6 nsubj
+         Nuri Nuri PROPN NNP 5 compound
+         al-Maliki al-Maliki PROPN NNP 6 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 6 obj";
+    assert_eq!(triples(&code_with(CoderConfig::default(), rows, day(2015, 1, 1))).len(), 1);
+}
+
+#[test]
+fn both_sides_of_one_country_and_not_the_speaker() {
+    // "Iraqi rebels attacked Iraqi officials. Syria criticized Iran and urged both sides ...":
+    // the sides are the rebels and the officials (one country), not Syria, which shares the
+    // urging verb's subject, and not Iran alone.
+    let rows = "Iraqi Iraqi ADJ JJ 2 amod
+         rebels rebel NOUN NNS 3 nsubj
+         attacked attack VERB VBD 0 root
+         Iraqi Iraqi ADJ JJ 5 amod
+         officials official NOUN NNS 3 obj
+
+         Syria Syria PROPN NNP 2 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 2 obj
+         and and CCONJ CC 5 cc
+         urged urge VERB VBD 2 conj
+         both both DET DT 7 det
+         sides side NOUN NNS 5 obj";
+    assert_eq!(
+        triples(&code(rows)),
+        ["IRQREB IRQGOV 190", "SYR IRN 110", "SYR IRQGOV 023", "SYR IRQREB 023"]
+    );
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
