@@ -495,6 +495,23 @@ impl NpCoder<'_> {
                     pp.extend(self.pronoun(p));
                 }
             }
+            if pp.is_empty() {
+                // "Kibaki's government" after "President Mwai Kibaki": the possessor named by
+                // the surname of an earlier actor.
+                for &k in sent.kids(h) {
+                    if sent.rel(k) != DepRel::NMOD_POSS || sent.upos(k) != Upos::PROPN {
+                        continue;
+                    }
+                    let parts = sent.word_parts(k);
+                    if parts.is_empty() {
+                        continue;
+                    }
+                    let at = sent.words[k as usize].span.start as usize;
+                    if let Some((code, span)) = self.memory.by_name(sent.part_text(parts.end - 1), at) {
+                        pp.push(Ent { code, start: k, end: k + 1, antecedent: Some(span), weak: false });
+                    }
+                }
+            }
             if !pp.is_empty() {
                 for e in pp {
                     if let Some(code) = self.apply_agents(Some(&e.code), &core.agents) {

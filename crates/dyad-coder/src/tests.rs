@@ -1471,6 +1471,22 @@ fn both_sides_of_one_country_and_not_the_speaker() {
 }
 
 #[test]
+fn a_possessor_named_by_surname_is_the_earlier_actor() {
+    // "Nuri al-Maliki attacked Syria. Maliki's officials criticized Iran."
+    let rows = "Nuri Nuri PROPN NNP 2 compound
+         al-Maliki al-Maliki PROPN NNP 3 nsubj
+         attacked attack VERB VBD 0 root
+         Syria Syria PROPN NNP 3 obj
+
+         Maliki Maliki PROPN NNP 3 nmod:poss
+         's 's PART POS 1 case
+         officials official NOUN NNS 4 nsubj
+         criticized criticize VERB VBD 0 root
+         Iran Iran PROPN NNP 4 obj";
+    assert_eq!(triples(&code(rows)), ["IRQGOV IRN 110", "IRQGOV SYR 190"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
