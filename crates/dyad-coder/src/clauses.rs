@@ -90,6 +90,22 @@ pub(crate) fn subject_of(sent: &Sent, v: u32, relatives: bool) -> (Vec<u32>, boo
             // An adjective or adverb between a verb and its "to"-clause ("is inching nearer to
             // accord", with the clause under "nearer") passes the verb's subject down.
             "advmod" if matches!(sent.upos(v), Upos::ADJ | Upos::ADV) => v = h,
+            "acl"
+                if sent.is_to_clause(v)
+                    && matches!(sent.rel(h), DepRel::OBJ | DepRel::IOBJ)
+                    && !sent.kids(h).iter().any(|&k| {
+                        matches!(sent.rel(k), DepRel::NMOD_POSS | DepRel::COMPOUND | DepRel::AMOD)
+                            && matches!(sent.upos(k), Upos::PROPN | Upos::ADJ | Upos::PRON)
+                    }) =>
+            {
+                // "Poland signed a deal with Washington to host a base": an object that no one
+                // owns ("a US proposal", "Iran's plan") names what its clause is for; the verb's
+                // subject does it.
+                v = sent.head_of(h);
+                if v == NONE {
+                    break;
+                }
+            }
             "acl" | "acl:relcl" => {
                 // A participle modifying a noun: the noun acts ("troops firing"), or undergoes
                 // ("the man arrested") when the participle is passive.

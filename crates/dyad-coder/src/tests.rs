@@ -1487,6 +1487,28 @@ fn a_possessor_named_by_surname_is_the_earlier_actor() {
 }
 
 #[test]
+fn an_unowned_object_with_a_purpose_leaves_the_doing_to_the_subject() {
+    // "Iraq signed an accord with Syria to help Iran": Iraq helps, not Syria; in "Iraq welcomed
+    // a US proposal to help Iran" the proposal's owner does.
+    let rows = |owner: &str| {
+        format!(
+            "Iraq Iraq PROPN NNP 2 nsubj
+             signed sign VERB VBD 0 root
+             an a DET DT 5 det
+             {owner}
+             accord accord NOUN NN 2 obj
+             with with ADP IN 7 case
+             Syria Syria PROPN NNP 5 nmod
+             to to PART TO 9 mark
+             help help VERB VB 5 acl
+             Iran Iran PROPN NNP 9 obj"
+        )
+    };
+    assert_eq!(triples(&code(&rows("the the DET DT 5 det"))), ["IRQ IRN 070"]);
+    assert_eq!(triples(&code(&rows("US US PROPN NNP 5 compound"))), ["USA IRN 070"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
