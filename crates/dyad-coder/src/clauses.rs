@@ -300,6 +300,9 @@ impl ClauseCoder<'_> {
             _ => false,
         };
         let several_sources = self.config.place_not_party && (sources.len() > 1 || conjoined_subject);
+        // Where it happened is a party only when no other phrase names one: in "rallied in
+        // Tbilisi in support of Saakashvili" the support is for Saakashvili.
+        let mut places: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {
             let r = sent.rel(k);
             if k > v
@@ -307,7 +310,11 @@ impl ClauseCoder<'_> {
                 && !skip.contains(&k)
                 && !(several_sources && self.is_place_phrase(k))
             {
-                cands.push(k);
+                if self.config.place_not_party && self.is_place_phrase(k) {
+                    places.push(k);
+                } else {
+                    cands.push(k);
+                }
             }
         }
         // A pattern noun's place ("reached an agreement in Vienna") is not a party either.
@@ -320,6 +327,7 @@ impl ClauseCoder<'_> {
                         .iter()
                         .any(|&c| matches!(sent.rel(c).as_str(), "nmod" | "obl") && !self.is_place_phrase(c)))
         }));
+        cands.extend(places);
         // Complement clauses, and clauses hanging off the object ("the roads leading into X").
         let mut clauses: Vec<u32> = Vec::new();
         for &k in sent.kids(v) {

@@ -1509,6 +1509,18 @@ fn an_unowned_object_with_a_purpose_leaves_the_doing_to_the_subject() {
 }
 
 #[test]
+fn a_place_is_a_party_only_when_no_other_phrase_names_one() {
+    // "Iraq met in Damascus with Iran": the meeting is with Iran.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         met meet VERB VBD 0 root
+         in in ADP IN 4 case
+         Damascus Damascus PROPN NNP 2 obl
+         with with ADP IN 6 case
+         Iran Iran PROPN NNP 2 obl";
+    assert_eq!(triples(&code(rows)), ["IRN IRQ 040", "IRQ IRN 040"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
