@@ -140,6 +140,12 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
     changed
 }
 
+/// The first subject of verb `v` after word `after` and before the verb: a second subject, which
+/// no correct parse gives a verb.
+fn next_subject(sent: &Sent, after: usize, v: u32) -> Option<usize> {
+    (after + 1..v as usize).find(|&k| sent.head[k] == v && sent.rel[k] == DepRel::NSUBJ)
+}
+
 /// Whether word `k` is `root` or lies below it in the (possibly half-mended) tree.
 fn descends_from(sent: &Sent, k: usize, root: u32) -> bool {
     let mut w = k as u32;
@@ -194,9 +200,7 @@ fn title_taken_as_subject(sent: &mut Sent, t: u32) -> bool {
     }
     // The name: the next subject of the verb, a proper noun whose phrase starts right after the
     // title ("Raila Odinga", "Nuri al-Maliki" with "Nuri" a part of it).
-    let Some(name) = (ti + 1..v as usize).find(|&k| sent.head[k] == v && sent.rel[k] == DepRel::NSUBJ) else {
-        return false;
-    };
+    let Some(name) = next_subject(sent, ti, v) else { return false };
     if sent.words[name].upos != Upos::PROPN || !(ti + 1..name).all(|k| descends_from(sent, k, name as u32)) {
         return false;
     }
@@ -216,8 +220,7 @@ fn second_subject_after_clause(sent: &mut Sent, s: u32) -> bool {
         return false;
     }
     let n = sent.head.len();
-    let another = (si + 1..v as usize).any(|k| sent.head[k] == v && sent.rel[k] == DepRel::NSUBJ);
-    if !another {
+    if next_subject(sent, si, v).is_none() {
         return false;
     }
     let clause = (0..si)
