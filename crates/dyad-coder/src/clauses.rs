@@ -385,6 +385,11 @@ impl ClauseCoder<'_> {
                     continue;
                 }
                 let role_only = t.iter().all(Ent::is_null);
+                if role_only && self.config.pattern_nouns_not_parties && m.used.contains(&k) {
+                    // "began joint military exercises", "sent 500 troops": the pattern's own
+                    // noun names what was done or given, not to whom.
+                    continue;
+                }
                 if self.config.plover_actors
                     && own.is_none()
                     && (role_only || self.is_sources_own(k, &t, sources))

@@ -170,6 +170,11 @@ pub struct CoderConfig {
     /// and Y may be one side (the same country or group, or "the army" and a military actor):
     /// a side reporting its own action accuses nobody. Off under the PETRARCH conventions.
     pub own_side_not_accused: bool,
+    /// A phrase that is a verb pattern's own noun and names no country or group ("began joint
+    /// military exercises", "sent 500 troops": ---MIL) says what was done or given, not to whom:
+    /// it is no target, so that the sources' reciprocal pairs or another phrase take its place.
+    /// Off under the PETRARCH conventions, which make it the target.
+    pub pattern_nouns_not_parties: bool,
 }
 
 impl Default for CoderConfig {
@@ -198,6 +203,7 @@ impl Default for CoderConfig {
             places_as_countries: true,
             quotations_not_events: true,
             own_side_not_accused: true,
+            pattern_nouns_not_parties: true,
         }
     }
 }
@@ -237,6 +243,7 @@ impl CoderConfig {
         self.places_as_countries = conventions != Conventions::Petrarch;
         self.quotations_not_events = conventions != Conventions::Petrarch;
         self.own_side_not_accused = conventions != Conventions::Petrarch;
+        self.pattern_nouns_not_parties = conventions != Conventions::Petrarch;
         self
     }
 }

@@ -31,6 +31,10 @@ QUOTE
 --- DENY [---] ---
 DENY {DENIES DENIED DENYING}
 
+--- SEND [---] ---
+SEND {SENDS SENT SENDING}
+- * WARPLANES [072]
+
 --- HOLD [---] ---
 HOLD {HOLDS HELD HOLDING}
 - * TALKS [043]
@@ -1518,6 +1522,18 @@ fn a_place_is_a_party_only_when_no_other_phrase_names_one() {
          with with ADP IN 6 case
          Iran Iran PROPN NNP 2 obl";
     assert_eq!(triples(&code(rows)), ["IRN IRQ 040", "IRQ IRN 040"]);
+}
+
+#[test]
+fn a_pattern_noun_with_no_country_is_what_was_given_not_to_whom() {
+    // "Iraq sent warplanes": no recipient is named, and "warplanes" (---MIL) is what was sent;
+    // PETRARCH2 makes the object the target.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         sent send VERB VBD 0 root
+         warplanes warplane NOUN NNS 2 obj";
+    assert!(triples(&code(rows)).is_empty(), "{:?}", triples(&code(rows)));
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["IRQ ---MIL 072"]);
 }
 
 #[test]
