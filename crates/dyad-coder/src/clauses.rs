@@ -349,8 +349,12 @@ impl ClauseCoder<'_> {
                 let r = sent.rel(k).as_str();
                 // A participle's "by" phrase is as much a party as any other oblique ("memos
                 // sent by Bree"), whether the parser spells it `obl` or `obl:agent`.
+                // Where the clause's event happened is no party to the verb above it: in "...
+                // air strikes in Iraq and Syria, the Pentagon said" the Pentagon says nothing to
+                // Iraq.
                 if matches!(r, "nsubj" | "nsubj:pass" | "obj" | "obl" | "obl:agent" | "iobj" | "nmod")
                     && !skip.contains(&k)
+                    && !(self.config.place_not_party && sent.placed(k, true))
                 {
                     cands.push(k);
                 }
@@ -385,7 +389,8 @@ impl ClauseCoder<'_> {
                     continue;
                 }
                 let role_only = t.iter().all(Ent::is_null);
-                if role_only && self.config.pattern_nouns_not_parties && m.used.contains(&k) {
+                let pattern_noun = m.used.iter().any(|&u| u == k || sent.head_of(u) == k);
+                if role_only && self.config.pattern_nouns_not_parties && pattern_noun {
                     // "began joint military exercises", "sent 500 troops": the pattern's own
                     // noun names what was done or given, not to whom.
                     continue;

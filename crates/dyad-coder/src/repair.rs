@@ -136,8 +136,37 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= prepositional_subject(sent, c);
         changed |= second_subject_after_clause(sent, c);
         changed |= title_taken_as_subject(sent, c);
+        changed |= noun_taken_as_second_object(sent, c);
     }
     changed
+}
+
+/// "would send 200 special forces soldiers", parsed with "forces" and "soldiers" as two objects
+/// of "send": a verb has one direct object, so a noun object whose phrase ends right before
+/// another object of the same verb modifies that object (a compound).
+fn noun_taken_as_second_object(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    let v = sent.head[ai];
+    if sent.rel[ai] != DepRel::OBJ || v == NONE || v > a || sent.words[ai].upos != Upos::NOUN {
+        return false;
+    }
+    let Some(b) = (ai + 1..sent.head.len()).find(|&k| sent.head[k] == v && sent.rel[k] == DepRel::OBJ) else {
+        return false;
+    };
+    if !matches!(sent.words[b].upos, Upos::NOUN | Upos::PROPN)
+        || !(ai + 1..b).all(|k| descends_from(sent, k, b as u32))
+    {
+        return false;
+    }
+    // The modifiers before the first noun ("200 special") belong to the whole phrase.
+    for k in 0..ai {
+        if sent.head[k] == a {
+            sent.head[k] = b as u32;
+        }
+    }
+    sent.head[ai] = b as u32;
+    sent.rel[ai] = DepRel::COMPOUND;
+    true
 }
 
 /// The first subject of verb `v` after word `after` and before the verb: a second subject, which

@@ -1537,6 +1537,32 @@ fn a_pattern_noun_with_no_country_is_what_was_given_not_to_whom() {
 }
 
 #[test]
+fn a_noun_taken_as_a_second_object_modifies_the_object() {
+    // "Iraq sent rebel warplanes", parsed with "rebel" and "warplanes" as two objects: the
+    // phrase is what was sent, not a rebel recipient.
+    let rows = "Iraq Iraq PROPN NNP 2 nsubj
+         sent send VERB VBD 0 root
+         rebel rebel NOUN NN 2 obj
+         warplanes warplane NOUN NNS 2 obj";
+    assert!(triples(&code(rows)).is_empty(), "{:?}", triples(&code(rows)));
+}
+
+#[test]
+fn where_a_reported_event_happened_is_no_party_to_the_report() {
+    // "A bomb exploded in Baghdad, officials said": the officials say nothing to Iraq.
+    let rows = "A a DET DT 2 det
+         bomb bomb NOUN NN 3 nsubj
+         exploded explode VERB VBD 7 ccomp
+         in in ADP IN 5 case
+         Baghdad Baghdad PROPN NNP 3 obl
+         officials official NOUN NNS 7 nsubj
+         said say VERB VBD 0 root";
+    assert!(triples(&code(rows)).is_empty(), "{:?}", triples(&code(rows)));
+    let petrarch = CoderConfig::default().with_conventions(Conventions::Petrarch);
+    assert_eq!(triples(&code_with(petrarch, rows, day(2007, 8, 9))), ["---GOV IRQ 010"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).
