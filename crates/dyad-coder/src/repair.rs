@@ -137,8 +137,54 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
         changed |= second_subject_after_clause(sent, c);
         changed |= title_taken_as_subject(sent, c);
         changed |= noun_taken_as_second_object(sent, c);
+        changed |= active_verb_taken_as_participle(sent, c);
     }
     changed
+}
+
+/// "Venezuelan security forces arrested 27 soldiers who had seized weapons and rebelled against
+/// Maduro, the army said", parsed with "arrested" as a participle (`acl`) of "forces" and
+/// "rebelled" as the verb whose subject "forces" is: a participle that modifies a noun takes no
+/// direct object, so one with an object is the noun's verb; and the verb that took the noun as
+/// subject, coordinated ("and rebelled") after a verb of the participle's own clause, is that
+/// verb's conjunct.
+fn active_verb_taken_as_participle(sent: &mut Sent, a: u32) -> bool {
+    let ai = a as usize;
+    let n = sent.head[ai];
+    if sent.rel[ai] != DepRel::ACL
+        || n == NONE
+        || n > a
+        || sent.words[ai].upos != Upos::VERB
+        || !matches!(sent.words[ai].xpos.as_str(), "VBN" | "VBD")
+        || !kids_of(sent, a).any(|k| sent.rel[k as usize] == DepRel::OBJ)
+        || kids_of(sent, a).any(|k| {
+            matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark" | "nsubj" | "nsubj:pass")
+        })
+    {
+        return false;
+    }
+    let v = sent.head[n as usize];
+    if sent.rel[n as usize] != DepRel::NSUBJ
+        || v == NONE
+        || v < a
+        || sent.words[v as usize].upos != Upos::VERB
+        || !kids_of(sent, v).any(|k| sent.rel[k as usize] == DepRel::CC && k < v)
+    {
+        return false;
+    }
+    // The verb of the participle's clause nearest before the coordinated one.
+    let Some(w) =
+        (ai + 1..v as usize).rev().find(|&k| sent.words[k].upos == Upos::VERB && descends_from(sent, k, a))
+    else {
+        return false;
+    };
+    sent.head[ai] = sent.head[v as usize];
+    sent.rel[ai] = sent.rel[v as usize];
+    sent.head[n as usize] = a;
+    sent.rel[n as usize] = DepRel::NSUBJ;
+    sent.head[v as usize] = w as u32;
+    sent.rel[v as usize] = DepRel::CONJ;
+    true
 }
 
 /// "would send 200 special forces soldiers", parsed with "forces" and "soldiers" as two objects

@@ -1563,6 +1563,22 @@ fn where_a_reported_event_happened_is_no_party_to_the_report() {
 }
 
 #[test]
+fn a_participle_with_an_object_is_its_nouns_verb() {
+    // "Iraqi rebels attacked Iranian officials who criticized and fled", parsed with "attacked"
+    // as a participle of "rebels" and "fled" as the rebels' verb: the rebels attack.
+    let rows = "Iraqi Iraqi ADJ JJ 2 amod
+         rebels rebel NOUN NNS 9 nsubj
+         attacked attack VERB VBN 2 acl
+         Iranian Iranian ADJ JJ 5 amod
+         officials official NOUN NNS 3 obj
+         who who PRON WP 7 nsubj
+         criticized criticize VERB VBD 5 acl:relcl
+         and and CCONJ CC 9 cc
+         fled flee VERB VBD 0 root";
+    assert_eq!(triples(&code(rows)), ["IRQREB IRNGOV 190"]);
+}
+
+#[test]
 fn a_quotation_is_no_statement_of_the_quoter() {
     // "Iraq was quoted by Iran as saying Syria attacked Iran": Iraq said it; Iran made no
     // statement about Iraq. PETRARCH2's dictionary codes the quotation as one (010).

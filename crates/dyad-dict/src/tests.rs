@@ -20,7 +20,7 @@ fn embedded_set_loads_with_stable_counts() {
         counts,
         [
             ("CAMEO.2.0.txt", 4664),
-            ("dyad.extra.verbs.txt", 151),
+            ("dyad.extra.verbs.txt", 158),
             ("Phoenix.Countries.actors.txt", 18390),
             ("Phoenix.International.actors.txt", 7841),
             ("Phoenix.MilNonState.actors.txt", 1021),
