@@ -607,10 +607,12 @@ fn has_finite_verb(xpos: &[Xpos]) -> bool {
 }
 
 /// The tag repairs the pipeline applies after [`Tagger::tag`] (and `dyad parse --score` with it):
-/// [`repair_particle_verb`] and [`repair_verb_after_apposition`]. The trainers apply neither, so
+/// [`repair_particle_verb`], [`repair_resultative_verb`], [`repair_verb_after_apposition`] and
+/// [`repair_main_clause_verb`]. The trainers apply none of them, so
 /// that `dyad train parser` still rebuilds the committed parser from the same jackknifed tags.
 pub fn repair_tags<'a>(forms: impl Iterator<Item = &'a str> + Clone, upos: &mut [Upos], xpos: &mut [Xpos]) {
     repair_particle_verb(upos, xpos);
+    repair_resultative_verb(forms.clone(), upos, xpos);
     repair_verb_after_apposition(upos, xpos);
     repair_main_clause_verb(forms, upos, xpos);
 }
@@ -741,6 +743,31 @@ pub fn repair_particle_verb(upos: &mut [Upos], xpos: &mut [Xpos]) {
     }
 }
 
+/// "Israeli troops shot dead 58 Palestinians, the ministry said", tagged `shot/NN`: a noun
+/// followed by "dead" after a noun or pronoun, with no finite verb before it, is the clause's
+/// past-tense verb, "dead" its result.
+///
+/// Part of [`repair_tags`].
+pub fn repair_resultative_verb<'a>(
+    forms: impl Iterator<Item = &'a str>,
+    upos: &mut [Upos],
+    xpos: &mut [Xpos],
+) {
+    // `next` is the form of word `i + 1`.
+    for (i, next) in forms.skip(1).enumerate().take(xpos.len().saturating_sub(1)) {
+        if i >= 1
+            && xpos[i].as_str() == "NN"
+            && next.eq_ignore_ascii_case("dead")
+            && matches!(upos[i - 1], Upos::NOUN | Upos::PROPN | Upos::PRON)
+            && !has_finite_verb(&xpos[..i])
+        {
+            xpos[i] = Xpos::from_name_lossy("VBD");
+            upos[i] = Upos::VERB;
+            return;
+        }
+    }
+}
+
 /// The largest weight magnitude a model stores, so that sums of up to 16 weights fit in `i16`.
 pub(crate) const MAX_WEIGHT: i16 = 2047;
 const _: () = assert!(MAX_WEIGHT as usize * features::N_STATIC <= i16::MAX as usize);
@@ -843,6 +870,36 @@ mod tests {
         repair_particle_verb(&mut u, &mut x);
         assert_eq!(x, before);
         repair_particle_verb(&mut [], &mut []);
+    }
+
+    #[test]
+    fn a_noun_before_dead_is_the_verb() {
+        // "Israeli troops shot dead 58 Palestinians , the ministry said"
+        let forms =
+            ["Israeli", "troops", "shot", "dead", "58", "Palestinians", ",", "the", "ministry", "said"];
+        let mut x = tags(&["JJ", "NNS", "NN", "JJ", "CD", "NNPS", ",", "DT", "NN", "VBD"]);
+        let mut u = vec![
+            Upos::ADJ,
+            Upos::NOUN,
+            Upos::NOUN,
+            Upos::ADJ,
+            Upos::NUM,
+            Upos::PROPN,
+            Upos::PUNCT,
+            Upos::DET,
+            Upos::NOUN,
+            Upos::VERB,
+        ];
+        repair_resultative_verb(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!((x[2].as_str(), u[2]), ("VBD", Upos::VERB));
+        // After a finite verb it stays a noun ("he said the shot dead ahead missed").
+        let forms = ["he", "said", "the", "shot", "dead", "ahead", "missed"];
+        let mut x = tags(&["PRP", "VBD", "DT", "NN", "JJ", "RB", "VBD"]);
+        let mut u = vec![Upos::PRON, Upos::VERB, Upos::DET, Upos::NOUN, Upos::ADJ, Upos::ADV, Upos::VERB];
+        let before = x.clone();
+        repair_resultative_verb(forms.iter().copied(), &mut u, &mut x);
+        assert_eq!(x, before);
+        repair_resultative_verb(["dead"].iter().copied(), &mut [], &mut []);
     }
 
     #[test]
