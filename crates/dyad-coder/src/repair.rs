@@ -150,17 +150,8 @@ pub(crate) fn mend_tree(sent: &mut Sent) -> bool {
 /// verb's conjunct.
 fn active_verb_taken_as_participle(sent: &mut Sent, a: u32) -> bool {
     let ai = a as usize;
-    let n = sent.head[ai];
-    if sent.rel[ai] != DepRel::ACL
-        || n == NONE
-        || n > a
-        || sent.words[ai].upos != Upos::VERB
-        || !matches!(sent.words[ai].xpos.as_str(), "VBN" | "VBD")
-        || !kids_of(sent, a).any(|k| sent.rel[k as usize] == DepRel::OBJ)
-        || kids_of(sent, a).any(|k| {
-            matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark" | "nsubj" | "nsubj:pass")
-        })
-    {
+    let Some(n) = participle_noun(sent, a) else { return false };
+    if !kids_of(sent, a).any(|k| sent.rel[k as usize] == DepRel::OBJ) {
         return false;
     }
     let v = sent.head[n as usize];
@@ -185,6 +176,22 @@ fn active_verb_taken_as_participle(sent: &mut Sent, a: u32) -> bool {
     sent.head[v as usize] = w as u32;
     sent.rel[v as usize] = DepRel::CONJ;
     true
+}
+
+/// The noun before it that word `a` modifies as a bare past participle (`acl`, VBN or VBD, with no
+/// auxiliary, marker or subject of its own): the shape of a finite verb the parser took for one.
+fn participle_noun(sent: &Sent, a: u32) -> Option<u32> {
+    let ai = a as usize;
+    let n = sent.head[ai];
+    let bare = sent.rel[ai] == DepRel::ACL
+        && n != NONE
+        && n < a
+        && sent.words[ai].upos == Upos::VERB
+        && matches!(sent.words[ai].xpos.as_str(), "VBN" | "VBD")
+        && !kids_of(sent, a).any(|k| {
+            matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark" | "nsubj" | "nsubj:pass")
+        });
+    bare.then_some(n)
 }
 
 /// "would send 200 special forces soldiers", parsed with "forces" and "soldiers" as two objects
@@ -294,7 +301,6 @@ fn second_subject_after_clause(sent: &mut Sent, s: u32) -> bool {
     if sent.rel[si] != DepRel::NSUBJ || v == NONE || v < s {
         return false;
     }
-    let n = sent.head.len();
     if next_subject(sent, si, v).is_none() {
         return false;
     }
@@ -303,7 +309,7 @@ fn second_subject_after_clause(sent: &mut Sent, s: u32) -> bool {
         .find(|&k| sent.head[k] == v && matches!(sent.rel[k], DepRel::CCOMP | DepRel::PARATAXIS));
     let Some(c) = clause else { return false };
     if sent.words[c].upos != Upos::VERB
-        || (0..n).any(|k| sent.head[k] == c as u32 && sent.rel[k] == DepRel::OBJ)
+        || kids_of(sent, c as u32).any(|k| sent.rel[k as usize] == DepRel::OBJ)
     {
         return false;
     }
@@ -651,18 +657,7 @@ fn subject_taken_as_object(sent: &mut Sent, c: u32) -> bool {
 /// participle's subject and the participle is the reported clause (`ccomp`).
 fn main_verb_taken_as_participle(sent: &mut Sent, a: u32) -> bool {
     let ai = a as usize;
-    let nh = sent.head[ai];
-    if sent.rel[ai] != DepRel::ACL
-        || nh == NONE
-        || nh > a
-        || sent.words[ai].upos != Upos::VERB
-        || !matches!(sent.words[ai].xpos.as_str(), "VBN" | "VBD")
-        || kids_of(sent, a).any(|k| {
-            matches!(sent.rel[k as usize].as_str(), "aux" | "aux:pass" | "mark" | "nsubj" | "nsubj:pass")
-        })
-    {
-        return false;
-    }
+    let Some(nh) = participle_noun(sent, a) else { return false };
     let n = nh as usize;
     let v = sent.head[n];
     let bare = sent.rel[n] == DepRel::NSUBJ
